@@ -209,4 +209,21 @@ public sealed class SchedulingOutcomeTests
         Assert.Equal(PaymentQueueStatus.Queued, result.Status);
         Assert.Equal(60m, (await f.Store.GetPaymentAsync("INV-1"))!.Amount);
     }
+
+    [Fact]
+    public async Task Voided_or_already_paid_invoice_is_disabled_and_cancels_a_waiting_payment()
+    {
+        await using var f = new PayFixture();
+        await f.Store.SavePayerAsync(PayFixture.AcmePayer());
+        await f.ScheduleAsync(PayFixture.Invoice());
+
+        var paid = await f.ScheduleAsync(PayFixture.Invoice() with { PaidDate = new LocalDate(2026, 2, 28) });
+        var voided = await f.ScheduleAsync(PayFixture.Invoice("INV-V") with { IsVoided = true });
+
+        Assert.Equal(PaymentQueueStatus.Disabled, paid.Status);
+        Assert.Contains("Already paid on 2026-02-28", paid.Message, StringComparison.Ordinal);
+        Assert.Equal(PaymentQueueStatus.Disabled, voided.Status);
+        Assert.Contains("voided", voided.Message, StringComparison.Ordinal);
+        Assert.Equal(ScheduledPaymentStatus.Cancelled, (await f.Store.GetPaymentAsync("INV-1"))!.Status);
+    }
 }
