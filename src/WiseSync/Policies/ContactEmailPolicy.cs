@@ -84,6 +84,25 @@ internal sealed class ContactEmailPolicy(ContactEmailHandling handling)
         return new ContactSelection(primaryIsRecipient ? ToPerson(primary!) : null, persons, emailField, warnings);
     }
 
+    /// <summary>The invoice's own email field: its recipients that are active company contacts, in PSA order, whole addresses within the limit.</summary>
+    public string? SelectInvoiceEmail(string companyId, IEnumerable<string> recipients, IEnumerable<PsaContact> contacts, int? maxLength, List<string> warnings)
+    {
+        if (handling == ContactEmailHandling.None || maxLength is not { } limit)
+        {
+            return null;
+        }
+
+        var known = new HashSet<string>(
+            contacts.Where(c => c.CompanyId == companyId && c.IsActive && !string.IsNullOrWhiteSpace(c.Email)).Select(c => c.Email!.Trim()),
+            StringComparer.OrdinalIgnoreCase);
+        var addresses = recipients
+            .Where(r => r is not null && known.Contains(r.Trim()))
+            .Select(r => r.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return FitWholeAddresses(addresses, limit, warnings);
+    }
+
     private static string? FitWholeAddresses(List<string> addresses, int maxLength, List<string> warnings)
     {
         var field = string.Empty;
