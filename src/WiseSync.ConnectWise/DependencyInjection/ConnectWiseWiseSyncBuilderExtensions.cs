@@ -1,17 +1,21 @@
+using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WiseSync;
 using WiseSync.ConnectWise;
 using WiseSync.ConnectWise.Internal;
+using WiseSync.Http;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds ConnectWise PSA (Manage) as the invoice source of a WiseSync connection.</summary>
 public static partial class ConnectWiseWiseSyncBuilderExtensions
 {
+    /// <summary>The vendor name used for the HTTP client, telemetry and rate limiter.</summary>
+    private const string Vendor = "connectwise";
+
     /// <summary>Adds ConnectWise with options configured elsewhere (named options, name = the connection name).</summary>
     /// <param name="builder">The connection being configured.</param>
     /// <returns>The same builder.</returns>
@@ -22,15 +26,22 @@ public static partial class ConnectWiseWiseSyncBuilderExtensions
         var services = builder.Services;
         services.AddOptions<ConnectWiseOptions>(name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectWiseOptions>, ConnectWiseOptionsValidator>());
-        var clientName = HttpClientName(name);
-        services.AddHttpClient(clientName);
-        services.AddKeyedSingleton<IPsaSource>(name, (sp, _) =>
-        {
-            var options = sp.GetRequiredService<IOptionsMonitor<ConnectWiseOptions>>().Get(name);
-            var factory = sp.GetRequiredService<IHttpClientFactory>();
-            var logger = sp.GetService<ILoggerFactory>()?.CreateLogger("WiseSync.ConnectWise") ?? NullLogger.Instance;
-            return new ConnectWisePsaSource(() => new ConnectWiseApi(factory.CreateClient(clientName), options), options, logger);
-        });
+
+        services.AddVendorHttpClient<ConnectWiseApi, ConnectWiseApi>(Vendor, name)
+            .AddHeaderAuthentication(sp => Headers(Options(sp, name)), "Authorization");
+        services.AddOptions<VendorHttpOptions>(VendorHttpClientNames.For(Vendor, name))
+            .Configure<IOptionsMonitor<ConnectWiseOptions>>((http, monitor) =>
+            {
+                var options = monitor.Get(name);
+                http.BaseAddress = options.ApiBaseAddress;
+                http.TimeScale = options.TimeScale;
+                http.Limits = new VendorRateLimits { MaxConcurrent = Math.Max(1, options.MaxConcurrentRequests) };
+            });
+
+        services.AddKeyedSingleton<IPsaSource>(name, (sp, _) => new ConnectWisePsaSource(
+            () => sp.GetRequiredKeyedService<ConnectWiseApi>(name),
+            Options(sp, name),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("WiseSync.ConnectWise")));
         return builder;
     }
 
@@ -58,5 +69,27 @@ public static partial class ConnectWiseWiseSyncBuilderExtensions
         return builder.AddConnectWise();
     }
 
-    internal static string HttpClientName(string connection) => $"WiseSync.ConnectWise.{connection}";
+    private static ConnectWiseOptions Options(IServiceProvider sp, string name)
+    {
+        var options = sp.GetRequiredService<IOptionsMonitor<ConnectWiseOptions>>().Get(name);
+        BaseUrlValidator.Validate(options.SiteUrl, "ConnectWise:SiteUrl");
+        return options;
+    }
+
+    /// <summary>
+    /// Basic "company+public:private" and the clientId GUID on every request (reference/psa-apis.md §2.1), plus the pinned
+    /// model version: without it a site answers with its latest model, and models change per release.
+    /// </summary>
+    private static Dictionary<string, string> Headers(ConnectWiseOptions options)
+    {
+        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.CompanyId}+{options.PublicKey}:{options.PrivateKey}"));
+        return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Authorization"] = "Basic " + token,
+            ["clientId"] = options.ClientId ?? string.Empty,
+            ["Accept"] = string.IsNullOrWhiteSpace(options.ApiVersion)
+                ? "application/json"
+                : $"application/vnd.connectwise.com+json; version={options.ApiVersion}",
+        };
+    }
 }

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using WiseSync.Http;
 
 namespace WiseSync.ConnectWise.Internal;
 
@@ -14,23 +14,11 @@ namespace WiseSync.ConnectWise.Internal;
 internal sealed class ConnectWiseApi
 {
     private readonly HttpClient _http;
-    private readonly ConnectWiseOptions _options;
-    private readonly AuthenticationHeaderValue _authorization;
-    private readonly MediaTypeWithQualityHeaderValue _accept;
 
-    public ConnectWiseApi(HttpClient http, ConnectWiseOptions options)
-    {
-        _http = http;
-        _options = options;
-        // Basic "company+public:private" (reference/psa-apis.md §2.1).
-        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.CompanyId}+{options.PublicKey}:{options.PrivateKey}"));
-        _authorization = new AuthenticationHeaderValue("Basic", token);
-        _accept = string.IsNullOrWhiteSpace(options.ApiVersion)
-            ? new MediaTypeWithQualityHeaderValue("application/json")
-            : MediaTypeWithQualityHeaderValue.Parse($"application/vnd.connectwise.com+json; version={options.ApiVersion}");
-    }
+    /// <param name="http">The plumbing's client: base address, rate limiter, retries and the auth headers are already on it.</param>
+    public ConnectWiseApi(HttpClient http) => _http = http;
 
-    public Uri BaseAddress => _options.ApiBaseAddress!;
+    private Uri BaseAddress => _http.BaseAddress ?? throw new ConfigurationException("ConnectWise:SiteUrl is not set.");
 
     /// <summary>
     /// Every record matching <paramref name="conditions"/>, using forward-only paging (pageId = last id) and following the
@@ -40,10 +28,11 @@ internal sealed class ConnectWiseApi
         string path,
         string? conditions,
         JsonTypeInfo<List<T>> typeInfo,
-        string? fields = null,
+        string? fields,
+        int pageSize,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var query = new List<string> { $"pageSize={Math.Clamp(_options.PageSize, 1, 1000)}" };
+        var query = new List<string> { $"pageSize={Math.Clamp(pageSize, 1, 1000)}" };
         if (!string.IsNullOrWhiteSpace(conditions))
         {
             query.Add("conditions=" + Uri.EscapeDataString(conditions));
@@ -84,14 +73,21 @@ internal sealed class ConnectWiseApi
         return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // idempotencyKey: set for writes that are safe to repeat (the plumbing retries only those).
     public async Task<TResponse> PostAsync<TRequest, TResponse>(
         string path,
         TRequest body,
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
+        string? idempotencyKey,
         CancellationToken cancellationToken)
     {
         using var request = NewRequest(HttpMethod.Post, new Uri(BaseAddress, path));
+        if (idempotencyKey is not null)
+        {
+            request.WithIdempotencyKey(idempotencyKey);
+        }
+
         request.Content = new StringContent(JsonSerializer.Serialize(body, requestType), Encoding.UTF8, "application/json");
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(response, responseType, cancellationToken).ConfigureAwait(false);
@@ -110,15 +106,9 @@ internal sealed class ConnectWiseApi
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    private HttpRequestMessage NewRequest(HttpMethod method, Uri uri)
-    {
-        var request = new HttpRequestMessage(method, uri);
-        request.Headers.Authorization = _authorization;
-        // clientId is required on every request (reference/psa-apis.md §2.1, CW-DOC ClientID-testing).
-        request.Headers.TryAddWithoutValidation("clientId", _options.ClientId);
-        request.Headers.Accept.Add(_accept);
-        return request;
-    }
+    // Authorization, clientId and the versioned Accept header are set per attempt by the plumbing's header handler
+    // (see ConnectWiseWiseSyncBuilderExtensions).
+    private static HttpRequestMessage NewRequest(HttpMethod method, Uri uri) => new(method, uri);
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -10,8 +10,8 @@ internal static partial class ConnectWiseLog
     [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "ConnectWise invoice {InvoiceNumber} cannot be batched: {Reason}")]
     public static partial void IncompleteGl(ILogger logger, string invoiceNumber, string reason);
 
-    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "ConnectWise accounting batch {BatchIdentifier} ({BatchId}) created with {Invoices} invoices")]
-    public static partial void BatchCreated(ILogger logger, string batchIdentifier, int batchId, int invoices);
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "ConnectWise accounting batch {BatchIdentifier} created with {Invoices} invoices")]
+    public static partial void BatchCreated(ILogger logger, string batchIdentifier, int invoices);
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "ConnectWise accounting batch {BatchId} deleted to clear {Cleared} invoices; {Kept} re-batched")]
     public static partial void BatchDeleted(ILogger logger, int batchId, int cleared, int kept);

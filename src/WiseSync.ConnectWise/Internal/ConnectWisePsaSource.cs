@@ -260,7 +260,7 @@ internal sealed class ConnectWisePsaSource : IPsaSource
         if (query.IncludeAlreadySynced)
         {
             invoices = requestedIds is null
-                ? await ToListAsync(api.GetAllAsync("finance/invoices", Conditions.And(thru, from, location, "status/isClosed = true"), CwJsonContext.Default.ListCwInvoice, InvoiceFields, cancellationToken)).ConfigureAwait(false)
+                ? await ToListAsync(api.GetAllAsync("finance/invoices", Conditions.And(thru, from, location, "status/isClosed = true"), CwJsonContext.Default.ListCwInvoice, InvoiceFields, _options.PageSize, cancellationToken)).ConfigureAwait(false)
                 : await GetByIdsAsync(api, "finance/invoices", "id", requestedIds, CwJsonContext.Default.ListCwInvoice, Conditions.And(thru, from, location, "status/isClosed = true"), cancellationToken).ConfigureAwait(false);
         }
         else
@@ -268,7 +268,7 @@ internal sealed class ConnectWisePsaSource : IPsaSource
             // Unposted = not yet in an accounting batch (§2.4); the invoice itself gives status, PO and the balance.
             var unpostedConditions = Conditions.And(thru.Replace("date", "invoiceDate", StringComparison.Ordinal), from?.Replace("date", "invoiceDate", StringComparison.Ordinal), location);
             var unposted = requestedIds is null
-                ? await ToListAsync(api.GetAllAsync("finance/accounting/unpostedinvoices", unpostedConditions, CwJsonContext.Default.ListCwUnpostedInvoice, "id,billingLogId,invoiceNumber,invoiceDate,locationId", cancellationToken)).ConfigureAwait(false)
+                ? await ToListAsync(api.GetAllAsync("finance/accounting/unpostedinvoices", unpostedConditions, CwJsonContext.Default.ListCwUnpostedInvoice, "id,billingLogId,invoiceNumber,invoiceDate,locationId", _options.PageSize, cancellationToken)).ConfigureAwait(false)
                 : await GetByIdsAsync(api, "finance/accounting/unpostedinvoices", "billingLogId", requestedIds, CwJsonContext.Default.ListCwUnpostedInvoice, unpostedConditions, cancellationToken).ConfigureAwait(false);
             invoices = await GetByIdsAsync(api, "finance/invoices", "id", unposted.Select(u => u.BillingLogId).ToList(), CwJsonContext.Default.ListCwInvoice, "status/isClosed = true", cancellationToken).ConfigureAwait(false);
         }
@@ -296,7 +296,7 @@ internal sealed class ConnectWisePsaSource : IPsaSource
                 ExportInvoicesFlag = true,
                 IncludedInvoiceIds = chunk.Select(i => i.Id).ToList(),
             };
-            var export = await api.PostAsync("finance/accounting/export", request, CwJsonContext.Default.CwExportRequest, CwJsonContext.Default.CwGlExport, cancellationToken).ConfigureAwait(false);
+            var export = await api.PostAsync("finance/accounting/export", request, CwJsonContext.Default.CwExportRequest, CwJsonContext.Default.CwGlExport, ExportKey(request), cancellationToken).ConfigureAwait(false);
             AddTransactions(result, export);
         }
 
@@ -304,7 +304,7 @@ internal sealed class ConnectWisePsaSource : IPsaSource
         foreach (var batchId in invoices.Where(i => i.GlBatch?.Id is not null).Select(i => i.GlBatch!.Id!.Value).Distinct())
         {
             var request = new CwExportRequest { ExportInvoicesFlag = true, SummarizeInvoices = _options.SummarizeInvoices };
-            var export = await api.PostAsync($"finance/accounting/batches/{batchId}/export", request, CwJsonContext.Default.CwExportRequest, CwJsonContext.Default.CwGlExport, cancellationToken).ConfigureAwait(false);
+            var export = await api.PostAsync($"finance/accounting/batches/{batchId}/export", request, CwJsonContext.Default.CwExportRequest, CwJsonContext.Default.CwGlExport, ExportKey(request), cancellationToken).ConfigureAwait(false);
             AddTransactions(result, export);
         }
 
@@ -377,14 +377,22 @@ internal sealed class ConnectWisePsaSource : IPsaSource
             try
             {
                 var request = new CwCreateBatchRequest { BatchIdentifier = attempt, ExportInvoicesFlag = true, ProcessedRecordIds = glEntryIds };
-                await api.PostAsync("finance/accounting/batches", request, CwJsonContext.Default.CwCreateBatchRequest, CwJsonContext.Default.CwGlExport, cancellationToken).ConfigureAwait(false);
-                ConnectWiseLog.BatchCreated(_logger, attempt, 0, invoiceIds.Count);
+                // Safe to retry: ConnectWise refuses a second batch with the same identifier, so a repeat cannot double-post.
+                await api.PostAsync("finance/accounting/batches", request, CwJsonContext.Default.CwCreateBatchRequest, CwJsonContext.Default.CwGlExport, "cw-batch:" + attempt, cancellationToken).ConfigureAwait(false);
+                ConnectWiseLog.BatchCreated(_logger, attempt, invoiceIds.Count);
                 return null;
             }
             catch (ConnectWiseApiException ex) when (round == 0 && ex.Status == HttpStatusCode.BadRequest && IsDuplicateIdentifier(ex))
             {
-                // The identifier is taken (this chunk was partly cleared and is marked again): identifiers are never reused,
-                // so take the deterministic variant for exactly these invoices.
+                // The identifier exists: either an earlier attempt of this very call went through (answer lost), or the chunk
+                // was partly cleared and is marked again. Look before choosing.
+                var now = await GetByIdsAsync(api, "finance/invoices", "id", invoiceIds, CwJsonContext.Default.ListCwInvoice, null, cancellationToken).ConfigureAwait(false);
+                if (now.Count == invoiceIds.Count && now.All(i => i.GlBatch is not null))
+                {
+                    return null;
+                }
+
+                // Identifiers are never reused: take the deterministic variant for exactly these invoices.
                 attempt = BatchIdentifiers.Variant(identifier, "M", invoiceIds);
             }
             catch (ConnectWiseApiException ex)
@@ -393,6 +401,9 @@ internal sealed class ConnectWisePsaSource : IPsaSource
             }
         }
     }
+
+    private static string ExportKey(CwExportRequest request) =>
+        "cw-export:" + string.Join(',', request.IncludedInvoiceIds ?? []) + ":" + request.ThruDate;
 
     private static bool IsDuplicateIdentifier(ConnectWiseApiException ex) =>
         ex.Messages.Any(m => m.Contains("batchIdentifier", StringComparison.OrdinalIgnoreCase)
@@ -405,7 +416,7 @@ internal sealed class ConnectWisePsaSource : IPsaSource
     private async Task UnbatchAsync(ConnectWiseApi api, int batchId, IReadOnlySet<int> clearing, CancellationToken cancellationToken)
     {
         var batch = await api.GetAsync($"finance/accounting/batches/{batchId}", CwJsonContext.Default.CwAccountingBatch, cancellationToken).ConfigureAwait(false);
-        var entries = await ToListAsync(api.GetAllAsync($"finance/accounting/batches/{batchId}/entries", null, CwJsonContext.Default.ListCwBatchEntry, null, cancellationToken)).ConfigureAwait(false);
+        var entries = await ToListAsync(api.GetAllAsync($"finance/accounting/batches/{batchId}/entries", null, CwJsonContext.Default.ListCwBatchEntry, null, _options.PageSize, cancellationToken)).ConfigureAwait(false);
         var keep = entries.Select(e => e.Invoice?.Id).OfType<int>().Where(id => !clearing.Contains(id)).Distinct().Order().ToList();
         await api.DeleteAsync($"finance/accounting/batches/{batchId}", cancellationToken).ConfigureAwait(false);
         ConnectWiseLog.BatchDeleted(_logger, batchId, clearing.Count, keep.Count);
@@ -472,7 +483,7 @@ internal sealed class ConnectWisePsaSource : IPsaSource
         foreach (var chunk in Conditions.Chunk(ids, _options.IdsPerQuery))
         {
             var fields = typeof(T) == typeof(CwInvoice) ? InvoiceFields : null;
-            all.AddRange(await ToListAsync(api.GetAllAsync(path, Conditions.And(Conditions.In(field, chunk), extra), typeInfo, fields, cancellationToken)).ConfigureAwait(false));
+            all.AddRange(await ToListAsync(api.GetAllAsync(path, Conditions.And(Conditions.In(field, chunk), extra), typeInfo, fields, _options.PageSize, cancellationToken)).ConfigureAwait(false));
         }
 
         return all;

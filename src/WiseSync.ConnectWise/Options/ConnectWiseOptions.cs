@@ -46,6 +46,15 @@ public sealed class ConnectWiseOptions
     /// <summary>How the GL export summarises invoice lines: <c>Detailed</c> (one line per source record), <c>Condensed</c> or <c>Default</c>.</summary>
     public string SummarizeInvoices { get; set; } = "Detailed";
 
+    /// <summary>
+    /// Concurrent requests per connection. ConnectWise publishes no rate limit, but its cloud sits behind Cloudflare,
+    /// which answers 429 to bursts; keep concurrency low (reference/psa-apis.md §2.7). 429s are retried by the plumbing.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 3;
+
+    /// <summary>Divides vendor time windows when talking to a sandbox that runs its clocks faster (its <c>/_sandbox/info</c> timeScale).</summary>
+    public double TimeScale { get; set; } = 1;
+
     /// <summary>The base address of the REST API, derived from <see cref="SiteUrl"/> and <see cref="Codebase"/>.</summary>
     public Uri? ApiBaseAddress => SiteUrl is null
         ? null
