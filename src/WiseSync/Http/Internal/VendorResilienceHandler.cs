@@ -30,9 +30,12 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
         _limiters = limiters;
         _time = time;
         _logger = logger;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = clientName }
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = clientName }
+            .AddTimeout(options.TotalTimeout);
+        // Polly asks for at least one retry; zero means no retry strategy at all.
+        if (options.MaxRetryAttempts > 0)
+        {
+            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
@@ -42,9 +45,10 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context, args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfterOf(response) : null),
                 OnRetry = OnRetryAsync,
-            })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
+            });
+        }
+
+        _pipeline = pipeline.AddTimeout(options.AttemptTimeout).Build();
     }
 
     internal static readonly ResiliencePropertyKey<CallState> StateKey = new("WiseSync.CallState");
