@@ -36,6 +36,12 @@ public sealed class AutotaskOptions
     /// </summary>
     public double ApiBudgetShare { get; set; } = 0.25;
 
+    /// <summary>
+    /// The database's request threshold per rolling hour, shared by every integration on it (10,000 unless Autotask
+    /// set another; <c>ThresholdInformation</c> tells).
+    /// </summary>
+    public int HourlyRequestThreshold { get; set; } = 10_000;
+
     /// <summary>Concurrent requests per endpoint; Autotask allows 3 threads per integration and endpoint.</summary>
     public int MaxThreadsPerEndpoint { get; set; } = 3;
 

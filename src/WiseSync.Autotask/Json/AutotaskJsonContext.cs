@@ -9,6 +9,7 @@ namespace WiseSync.Autotask.Json;
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(AtQuery))]
 [JsonSerializable(typeof(AtPage<AtInvoice>))]
 [JsonSerializable(typeof(AtPage<AtBillingItem>))]
