@@ -8,38 +8,24 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using WiseSync.Autotask.Api.Dto;
 using WiseSync.Autotask.Json;
+using WiseSync.Http;
 
 namespace WiseSync.Autotask.Api;
 
 /// <summary>
-/// The one place that talks HTTP to Autotask: credentials, limits, retries of refused-for-load requests, errors,
+/// The one place that talks HTTP to Autotask (on the plumbing, which adds credentials, the hourly budget and retries):
+/// per-endpoint threads, errors,
 /// and paging by POSTing the same body to <c>nextPageUrl</c> on the zone's host only (reference/psa-apis.md §1.4).
 /// </summary>
 internal sealed partial class AutotaskApiClient(
-    AutotaskOptions options,
     Func<HttpClient> clients,
     AutotaskZoneResolver zones,
     AutotaskRequestGate gate,
-    TimeProvider time,
     ILogger logger)
 {
     public const int PageSize = 500;
-    private const int MaxAttempts = 4;
 
     public AutotaskZoneResolver Zones => zones;
-
-    public static void AddCredentials(HttpRequestMessage request, AutotaskOptions options)
-    {
-        request.Headers.TryAddWithoutValidation("ApiIntegrationCode", options.IntegrationCode);
-        request.Headers.TryAddWithoutValidation("UserName", options.UserName);
-        request.Headers.TryAddWithoutValidation("Secret", options.Secret);
-        if (options.ImpersonationResourceId is { } resource)
-        {
-            request.Headers.TryAddWithoutValidation("ImpersonationResourceId", resource.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-    }
 
     /// <summary>Streams every page of <c>POST {entity}/query</c>; each page holds at most 500 records.</summary>
     public async IAsyncEnumerable<IReadOnlyList<T>> QueryAsync<T>(
@@ -114,59 +100,47 @@ internal sealed partial class AutotaskApiClient(
 
     private async Task<T?> SendAsync<T>(HttpMethod method, string endpoint, Uri uri, string? body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        HttpStatusCode status;
+        string text;
+        Duration? retryAfter;
+        using (await gate.EnterAsync(endpoint, cancellationToken).ConfigureAwait(false))
         {
-            HttpStatusCode status;
-            string text;
-            Duration? retryAfter;
-            using (await gate.EnterAsync(endpoint, cancellationToken).ConfigureAwait(false))
+            using var request = new HttpRequestMessage(method, uri).WithRouteTemplate($"{method.Method} /{RouteOf(uri)}");
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (body is not null)
             {
-                using var request = new HttpRequestMessage(method, uri);
-                AddCredentials(request, options);
-                if (body is not null)
-                {
-                    request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-                }
-
-                using var response = await clients().SendAsync(request, cancellationToken).ConfigureAwait(false);
-                text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return JsonSerializer.Deserialize(text, type);
-                }
-
-                status = response.StatusCode;
-                retryAfter = response.Headers.RetryAfter?.Delta is { } delta ? Duration.FromTimeSpan(delta) : null;
+                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
             }
 
-            var error = AutotaskErrorMapper.ToException(status, text, retryAfter, $"{method} {endpoint}");
-            if (attempt >= MaxAttempts || !Retriable(error, method))
+            if (method == HttpMethod.Patch || (method == HttpMethod.Post && uri.AbsolutePath.Contains("/query", StringComparison.OrdinalIgnoreCase)))
             {
-                throw error;
+                // A query changes nothing and a PATCH of the same values lands the same way twice: both may be retried.
+                request.WithIdempotencyKey($"{method.Method}:{uri.PathAndQuery}:{body?.GetHashCode(StringComparison.Ordinal)}");
             }
 
-            var wait = Backoff(attempt, retryAfter);
-            LogRetry(logger, method.Method, endpoint, (int)status, wait.TotalMilliseconds);
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            using var response = await clients().SendAsync(request, cancellationToken).ConfigureAwait(false);
+            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return JsonSerializer.Deserialize(text, type);
+            }
+
+            status = response.StatusCode;
+            retryAfter = response.Headers.RetryAfter?.Delta is { } delta ? Duration.FromTimeSpan(delta) : null;
         }
+
+        var error = AutotaskErrorMapper.ToException(status, text, retryAfter, $"{method} {endpoint}");
+        LogRefused(logger, method.Method, endpoint, (int)status);
+        throw error;
     }
 
-    /// <summary>
-    /// A thread-limit 429 (another integration holds the endpoint's threads) is retried; an hourly-threshold 429 is not
-    /// (it lasts up to an hour). A PATCH of the same values is idempotent, so writes are retried too.
-    /// </summary>
-    private static bool Retriable(Exception error, HttpMethod method) =>
-        error is RateLimitedException { Kind: RateLimitKind.Concurrency }
-        || (error is VendorValidationException { StatusCode: >= 502 and <= 504 } && method != HttpMethod.Put);
-
-    private static TimeSpan Backoff(int attempt, Duration? retryAfter)
+    /// <summary>The route without host, version or ids, for telemetry.</summary>
+    private static string RouteOf(Uri uri)
     {
-        if (retryAfter is { } given && given > Duration.Zero)
-        {
-            return given.ToTimeSpan();
-        }
-
-        return TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt - 1) * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+        var path = uri.AbsolutePath;
+        var at = path.IndexOf("/v1.0/", StringComparison.OrdinalIgnoreCase);
+        var route = at >= 0 ? path[(at + 6)..] : path.TrimStart('/');
+        return string.Join('/', route.Split('/').Select(p => p.All(char.IsAsciiDigit) && p.Length > 0 ? "{id}" : p));
     }
 
     /// <summary>Credentials go only to the zone's own host: a foreign nextPageUrl is refused (reference §1.4, pipedream PR #20388).</summary>
@@ -183,6 +157,6 @@ internal sealed partial class AutotaskApiClient(
         return uri;
     }
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Autotask {Method} {Endpoint} answered {Status}; retrying in {DelayMs} ms")]
-    private static partial void LogRetry(ILogger logger, string method, string endpoint, int status, double delayMs);
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Autotask {Method} {Endpoint} answered {Status}")]
+    private static partial void LogRefused(ILogger logger, string method, string endpoint, int status);
 }

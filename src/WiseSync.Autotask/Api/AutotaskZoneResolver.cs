@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using WiseSync.Autotask.Api.Dto;
 using WiseSync.Autotask.Json;
+using WiseSync.Http;
 
 namespace WiseSync.Autotask.Api;
 
@@ -23,7 +24,7 @@ internal sealed class AutotaskZoneResolver(AutotaskOptions options, Func<HttpCli
 
         if (options.ZoneUrl is { } configured)
         {
-            return _zone = new AutotaskZone(Normalize(configured), null);
+            return _zone = new AutotaskZone(Normalize(BaseUrlValidator.Validate(configured, "Autotask:ZoneUrl")), null);
         }
 
         await _once.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -41,7 +42,6 @@ internal sealed class AutotaskZoneResolver(AutotaskOptions options, Func<HttpCli
     {
         var uri = new Uri(Normalize(options.ZoneLookupUrl), "v1.0/zoneInformation?user=" + Uri.EscapeDataString(options.UserName));
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        AutotaskApiClient.AddCredentials(request, options);
         using var response = await clients().SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.InternalServerError or HttpStatusCode.NotFound)
@@ -62,7 +62,8 @@ internal sealed class AutotaskZoneResolver(AutotaskOptions options, Func<HttpCli
         }
 
         Uri? web = zone.WebUrl is { Length: > 0 } w && Uri.TryCreate(w, UriKind.Absolute, out var webUri) ? webUri : null;
-        return new AutotaskZone(Normalize(zoneUri), web);
+        // Credentials travel to this host with every request: it must be https (or the loopback sandbox).
+        return new AutotaskZone(Normalize(BaseUrlValidator.Validate(zoneUri, "Autotask zone URL")), web);
     }
 
     /// <summary>The zone URL ends in <c>atservicesrest/</c>; a missing slash is added (reference §1.1).</summary>

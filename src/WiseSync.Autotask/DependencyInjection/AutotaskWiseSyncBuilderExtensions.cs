@@ -9,15 +9,13 @@ using WiseSync.Autotask;
 using WiseSync.Autotask.Api;
 using WiseSync.Autotask.DependencyInjection;
 using WiseSync.Autotask.Invoices;
+using WiseSync.Http;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds Datto Autotask PSA as the invoice source of a WiseSync connection.</summary>
 public static partial class AutotaskWiseSyncBuilderExtensions
 {
-    /// <summary>The name prefix of the <see cref="HttpClient"/> each Autotask connection uses.</summary>
-    public const string HttpClientNamePrefix = "WiseSync.Autotask.";
-
     /// <summary>Adds Autotask with options configured elsewhere (e.g. <c>services.Configure&lt;AutotaskOptions&gt;(name, ...)</c>).</summary>
     /// <param name="builder">The connection's builder.</param>
     /// <returns>The same builder.</returns>
@@ -28,8 +26,10 @@ public static partial class AutotaskWiseSyncBuilderExtensions
         var name = builder.Name;
         services.AddOptions<AutotaskOptions>(name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AutotaskOptions>, AutotaskOptionsValidator>());
-        services.AddHttpClient(HttpClientNamePrefix + name);
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddVendorHttpClient<AutotaskHttp, AutotaskHttp>(AutotaskHttpDefaults.Vendor, name)
+            .AddHeaderAuthentication(provider => AutotaskHttpDefaults.Headers(OptionsOf(provider, name)), "Secret");
+        services.AddOptions<VendorHttpOptions>(VendorHttpClientNames.For(AutotaskHttpDefaults.Vendor, name))
+            .Configure<IOptionsMonitor<AutotaskOptions>>((http, autotask) => AutotaskHttpDefaults.Configure(http, autotask.Get(name)));
         services.AddKeyedSingleton<IPsaSource>(name, (provider, _) => Create(provider, name));
         return builder;
     }
@@ -58,21 +58,18 @@ public static partial class AutotaskWiseSyncBuilderExtensions
         return builder.AddAutotask();
     }
 
+    private static AutotaskOptions OptionsOf(IServiceProvider provider, string name) =>
+        provider.GetRequiredService<IOptionsMonitor<AutotaskOptions>>().Get(name);
+
     private static AutotaskPsaSource Create(IServiceProvider provider, string name)
     {
-        var options = provider.GetRequiredService<IOptionsMonitor<AutotaskOptions>>().Get(name);
-        var factory = provider.GetRequiredService<IHttpClientFactory>();
+        var options = OptionsOf(provider, name);
         var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("WiseSync.Autotask") ?? NullLogger.Instance;
         var time = provider.GetRequiredService<TimeProvider>();
-        HttpClient Client()
-        {
-            var client = factory.CreateClient(HttpClientNamePrefix + name);
-            client.Timeout = options.RequestTimeout;
-            return client;
-        }
+        HttpClient Client() => provider.GetRequiredKeyedService<AutotaskHttp>(name).Client;
 
         var zones = new AutotaskZoneResolver(options, Client);
-        var api = new AutotaskApiClient(options, Client, zones, new AutotaskRequestGate(options), time, logger);
+        var api = new AutotaskApiClient(Client, zones, new AutotaskRequestGate(options.MaxThreadsPerEndpoint), logger);
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone)
             ?? throw new ConfigurationException($"Autotask:TimeZone '{options.TimeZone}' is not an IANA time zone.");
         return new AutotaskPsaSource(options, api, zone, time, logger);
