@@ -26,8 +26,10 @@ internal sealed class AutotaskInvoiceMapper(AutotaskOptions options, DateTimeZon
             .Select(i => MapLine(i, cache))
             .ToList();
 
-        var subtotal = items.Sum(i => i.ExtendedPrice ?? 0m);
-        var tax = invoice.TotalTaxValue ?? items.Sum(i => i.TaxDollars ?? 0m);
+        // Non-billable items are listed on the invoice but not charged.
+        var billable = items.Where(i => i.NonBillable is null or 0).ToList();
+        var subtotal = billable.Sum(i => i.ExtendedPrice ?? 0m);
+        var tax = invoice.TotalTaxValue ?? billable.Sum(i => i.TaxDollars ?? 0m);
         var division = items
             .Select(i => i.OrganizationalLevelAssociationID is { } a && cache.Divisions.TryGetValue(a, out var name) ? name : null)
             .FirstOrDefault(n => n is not null);

@@ -1,341 +1,140 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
+using WiseSync.Sandbox.Data;
+using WiseSync.Sandbox.RateLimiting;
+using WiseSync.Sandbox.Vendors;
 
 namespace WiseSync.Sandbox.Autotask;
 
-/// <summary>
-/// The Autotask REST API v1.0 on the sandbox's port under <c>/autotask/atservicesrest/v1.0/</c>, written from
-/// shared/reference/psa-apis.md Part 1 and the swagger excerpt in shared/specs/autotask.
-/// </summary>
-internal sealed class AutotaskEmulator(AutotaskStore store, AutotaskLimits limits)
+/// <summary>Autotask REST v1.0: zone lookup (no auth), API-user header auth, thread and hourly limits.</summary>
+internal sealed partial class AutotaskEmulator : IVendorEmulator
 {
-    public const string Prefix = "/autotask/atservicesrest/v1.0";
     public const string UserName = "api@sandbox.local";
     public const string Secret = "sandbox-secret";
     public const string IntegrationCode = "SANDBOX";
+    public const string ApiPath = "/atservicesrest/v1.0";
+    private const string Database = "sandbox";
 
-    /// <summary>A second API user whose security level may read but not edit invoices (permission failures as HTTP 500).</summary>
-    public const string ReadOnlyUserName = "readonly@sandbox.local";
+    // psa-apis.md 1.9: 10,000 requests per rolling hour per database; 3 concurrent threads per integration + endpoint.
+    public static readonly VendorRateLimitPolicy Policy = new(3,
+    [
+        new RateWindow("Hour", 10000, TimeSpan.FromHours(1)),
+    ]);
 
-    private const string PermissionMessage = "The logged in Resource does not have the adequate permissions to update this entity.";
+    private readonly EmulatorContext _context;
+    private readonly VendorRateLimiter _limiter;
 
-    public AutotaskStore Store => store;
-
-    public AutotaskLimits Limits => limits;
-
-    public async Task HandleAsync(HttpContext context)
+    public AutotaskEmulator(EmulatorContext context)
     {
-        var request = context.Request;
-        var rest = request.Path.Value![Prefix.Length..].Trim('/');
-        var segments = rest.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        try
-        {
-            if (segments.Length == 1 && segments[0].Equals("zoneInformation", StringComparison.OrdinalIgnoreCase))
-            {
-                // Zone lookups need no auth and are exempt from thread limiting (reference §1.1).
-                await ZoneAsync(context).ConfigureAwait(false);
-                return;
-            }
-
-            if (!Authenticated(request, out var user))
-            {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return;
-            }
-
-            if (limits.CountRequest() is { } wait)
-            {
-                context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                await ErrorAsync(context, 429, $"The API request threshold of {limits.HourlyThreshold} requests per hour has been exceeded for this database.").ConfigureAwait(false);
-                return;
-            }
-
-            var endpoint = segments.Length == 0 ? string.Empty : store.Entity(segments[0])?.Name ?? segments[0];
-            using var thread = limits.TryEnter(request.Headers["ApiIntegrationCode"].ToString(), endpoint);
-            if (thread is null)
-            {
-                await ErrorAsync(context, 429, $"API thread threshold of {limits.ThreadsPerEndpoint} threads has been exceeded for the {endpoint} endpoint.").ConfigureAwait(false);
-                return;
-            }
-
-            await DispatchAsync(context, segments, user).ConfigureAwait(false);
-        }
-        catch (AutotaskApiError e)
-        {
-            await ErrorAsync(context, e.Status, e.Message).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            await ErrorAsync(context, 500, "The request body is not valid JSON.").ConfigureAwait(false);
-        }
+        _context = context;
+        _limiter = new VendorRateLimiter(Policy, context.Options.TimeScale, context.Time, context.Options.RateLimits);
     }
 
-    private async Task DispatchAsync(HttpContext context, string[] segments, string user)
+    public string Vendor => "autotask";
+    public string Prefix => "/autotask";
+    public VendorRateLimitPolicy? Limits => Policy;
+
+    /// <summary>The dataset the Autotask entities are presented from.</summary>
+    public SandboxDataset Data { get; private set; } = new();
+
+    public void Map(RouteGroupBuilder group)
     {
-        var method = context.Request.Method;
-        if (segments.Length == 1 && segments[0].Equals("ThresholdInformation", StringComparison.OrdinalIgnoreCase))
-        {
-            Require(method, "GET");
-            await JsonAsync(context, new JsonObject
-            {
-                ["externalRequestThreshold"] = limits.HourlyThreshold,
-                ["requestThresholdTimeframe"] = 60,
-                ["currentTimeframeRequestCount"] = limits.CurrentCount,
-            }).ConfigureAwait(false);
-            return;
-        }
+        // psa-apis.md 1.1: zone lookup needs no auth, is exempt from thread limiting, answers 500 for an unknown user.
+        group.MapGet(ApiPath + "/zoneInformation", ZoneInformation);
 
-        var entity = segments.Length > 0 ? store.Entity(segments[0]) : null;
-        if (entity is null)
+        var api = group.MapGroup(ApiPath)
+            .AddEndpointFilter(RequireApiUser)
+            .WithVendorRateLimit(new VendorRateLimitBinding(
+                _limiter,
+                Tenant: _ => Database,
+                ConcurrencyScope: ctx => $"{ctx.Request.Headers["ApiIntegrationCode"]}|{Entity(ctx.Request.Path.Value ?? "")}",
+                static (_, _) => { },
+                Throttled));
+        api.MapGet("/ThresholdInformation", () => VendorJson.Json(new Dictionary<string, int>
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
+            ["externalRequestThreshold"] = 10000,
+            ["requestThresholdTimeframe"] = 60,
+            ["currentTimeframeRequestCount"] = _limiter.Used(Database, "Hour"),
+        }));
+        MapEntities(api);
+        api.Map("/{**rest}", () => Errors(StatusCodes.Status404NotFound, "The requested resource does not exist."));
 
-        var entityUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{Prefix}/{entity.Name}";
-        switch (segments.Length)
-        {
-            case 1:
-                Require(method, "PATCH", "PUT");
-                await JsonAsync(context, Update(entity, await BodyAsync(context).ConfigureAwait(false), method == "PUT", user)).ConfigureAwait(false);
-                return;
-            case 2 when segments[1].Equals("query", StringComparison.OrdinalIgnoreCase):
-                Require(method, "GET", "POST");
-                await JsonAsync(context, AutotaskQueryEngine.Query(entity, await QueryBodyAsync(context).ConfigureAwait(false), entityUrl, null)).ConfigureAwait(false);
-                return;
-            case 2 when long.TryParse(segments[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id):
-                Require(method, "GET");
-                await JsonAsync(context, new JsonObject { ["item"] = Find(entity, id) }).ConfigureAwait(false);
-                return;
-            case 3 when segments[1].Equals("query", StringComparison.OrdinalIgnoreCase) && segments[2].Equals("count", StringComparison.OrdinalIgnoreCase):
-                Require(method, "GET", "POST");
-                await JsonAsync(context, AutotaskQueryEngine.Count(entity, await QueryBodyAsync(context).ConfigureAwait(false))).ConfigureAwait(false);
-                return;
-            case 3 when segments[1].Equals("query", StringComparison.OrdinalIgnoreCase) && segments[2].Equals("next", StringComparison.OrdinalIgnoreCase):
-                // A GET on nextPageUrl fails: the same body must be POSTed (reference §1.4, WYRE-AI/autotask-mcp PR #170).
-                Require(method, "POST");
-                await JsonAsync(context, AutotaskQueryEngine.Query(entity, await BodyAsync(context).ConfigureAwait(false), entityUrl, context.Request.Query["paging"].ToString())).ConfigureAwait(false);
-                return;
-            case 3 when entity == store.Invoices && long.TryParse(segments[1], NumberStyles.None, CultureInfo.InvariantCulture, out var invoiceId)
-                && (segments[2].Equals("InvoiceMarkupXml", StringComparison.OrdinalIgnoreCase) || segments[2].Equals("InvoiceMarkupHtml", StringComparison.OrdinalIgnoreCase)):
-                Require(method, "GET");
-                var xml = segments[2].EndsWith("Xml", StringComparison.OrdinalIgnoreCase);
-                await JsonAsync(context, new JsonObject { ["invoiceMarkup"] = AutotaskInvoiceMarkup.Render(store, invoiceId, xml) }).ConfigureAwait(false);
-                return;
-            case 3 when entity == store.Companies && long.TryParse(segments[1], NumberStyles.None, CultureInfo.InvariantCulture, out var companyId)
-                && segments[2].Equals("invoiceSettings", StringComparison.OrdinalIgnoreCase):
-                Require(method, "GET");
-                await JsonAsync(context, InvoiceSettings(companyId)).ConfigureAwait(false);
-                return;
-            default:
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return;
-        }
+        group.MapGroup("").AddEndpointFilter(RequireApiUser).Map("/{**rest}", () => Errors(StatusCodes.Status404NotFound, "The requested resource does not exist."));
     }
 
-    private JsonObject Update(AutotaskEntity entity, JsonElement body, bool replaceAll, string user)
+    /// <summary>Entity endpoints (Invoices, BillingItems, Companies, Contacts, ...) are added here by the Autotask emulator work.</summary>
+    partial void MapEntities(RouteGroupBuilder api);
+
+    public void Load(SandboxDataset data)
     {
-        if (entity.Writable.Count == 0)
-        {
-            throw new AutotaskApiError($"The {entity.Name} entity cannot be updated through this API.");
-        }
-
-        if (AutotaskQueryEngine.Property(body, "id") is not { ValueKind: JsonValueKind.Number } idValue || !idValue.TryGetInt64(out var id))
-        {
-            throw new AutotaskApiError("An update requires the id of the entity.");
-        }
-
-        if (user == ReadOnlyUserName)
-        {
-            throw new AutotaskApiError(PermissionMessage);
-        }
-
-        lock (entity.Gate)
-        {
-            if (!entity.Records.TryGetValue(id, out var record))
-            {
-                throw new AutotaskApiError($"{entity.Name} with id {id} was not found.");
-            }
-
-            if (entity == store.Invoices && store.WriteFailures.TryGetValue(id, out var failure))
-            {
-                throw new AutotaskApiError(failure);
-            }
-
-            var changes = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-            foreach (var property in body.EnumerateObject())
-            {
-                var field = entity.Field(property.Name) ?? throw new AutotaskApiError($"Unable to find {property.Name} in the {entity.Name} entity.");
-                if (field.Name == "id")
-                {
-                    continue;
-                }
-
-                if (!entity.Writable.Contains(field.Name))
-                {
-                    throw new AutotaskApiError($"The field {field.Name} of the {entity.Name} entity is read only.");
-                }
-
-                changes[field.Name] = Coerce(field, property.Value);
-            }
-
-            if (replaceAll)
-            {
-                // PUT replaces every writable field: the ones left out become null (reference §1.3).
-                foreach (var name in entity.Writable)
-                {
-                    changes.TryAdd(entity.Field(name)!.Name, null);
-                }
-            }
-
-            foreach (var (name, value) in changes)
-            {
-                record[name] = value;
-            }
-        }
-
-        return new JsonObject { ["itemId"] = id };
+        Data = data;
+        LoadEntities(data);
     }
 
-    private static JsonNode? Coerce(AutotaskField field, JsonElement value)
+    partial void LoadEntities(SandboxDataset data);
+
+    public void ResetTraffic() => _limiter.Reset();
+
+    public object? GetState(string collection) => EntityState(collection);
+
+    private partial object? EntityState(string collection);
+
+    public bool TryPay(PayRequest request, out string? error)
     {
-        if (value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        switch (field.Type)
-        {
-            case AutotaskFieldType.DateTime when value.ValueKind == JsonValueKind.String:
-                DateTime parsed;
-                try
-                {
-                    parsed = AutotaskFilter.ParseDate(value.GetString()!);
-                }
-                catch (FormatException)
-                {
-                    throw new AutotaskApiError($"The value {value.GetRawText()} is not a valid date for {field.Name}.");
-                }
-
-                // paidDate ignores the time and stores the date only (reference §1.5).
-                return field.Name == "paidDate" ? AutotaskDates.DateOnly(parsed) : AutotaskDates.Stamp(parsed);
-            case AutotaskFieldType.String when value.ValueKind == JsonValueKind.String:
-                return value.GetString();
-            default:
-                throw new AutotaskApiError($"The value {value.GetRawText()} is not valid for {field.Name}.");
-        }
+        error = "autotask is a PSA; payments are made in xero or quickbooks";
+        return false;
     }
 
-    private JsonObject InvoiceSettings(long companyId)
+    public string RelativePath(string path)
     {
-        lock (store.Companies.Gate)
-        {
-            if (!store.Companies.Records.ContainsKey(companyId))
-            {
-                throw new AutotaskApiError($"Companies with id {companyId} was not found.");
-            }
-
-            return store.InvoiceSettings.TryGetValue(companyId, out var settings)
-                ? (JsonObject)settings.DeepClone()
-                : new JsonObject
-                {
-                    ["taxExempt"] = false,
-                    ["taxRegionId"] = null,
-                    ["taxId"] = null,
-                    ["invoiceEmailingEnabled"] = false,
-                    ["contactRecipients"] = new JsonArray(),
-                    ["resourceRecipients"] = new JsonArray(),
-                    ["otherEmails"] = null,
-                };
-        }
+        var relative = path["/autotask".Length..];
+        return relative.StartsWith(ApiPath, StringComparison.OrdinalIgnoreCase) ? relative[ApiPath.Length..] : relative;
     }
 
-    private static JsonObject? Find(AutotaskEntity entity, long id)
-    {
-        lock (entity.Gate)
-        {
-            // Not found answers {"item": null}, not 404 (reference §1.3).
-            return entity.Records.TryGetValue(id, out var record) ? entity.Project(record, null) : null;
-        }
-    }
+    public object DescribeCredentials(SandboxCredentials credentials) => credentials.Autotask;
 
-    private async Task ZoneAsync(HttpContext context)
+    private static IResult ZoneInformation(HttpRequest request, string? user)
     {
-        Require(context.Request.Method, "GET");
-        var user = context.Request.Query["user"].ToString();
-        if (!user.Equals(UserName, StringComparison.OrdinalIgnoreCase) && !user.Equals(ReadOnlyUserName, StringComparison.OrdinalIgnoreCase))
-        {
-            // A blank or unknown user is answered with 500, not 404 (reference §1.1).
-            throw new AutotaskApiError("Zone information could not be determined for the user.");
-        }
-
-        var root = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/autotask/";
-        await JsonAsync(context, new JsonObject
+        if (!string.Equals(user, UserName, StringComparison.OrdinalIgnoreCase))
+            return Errors(StatusCodes.Status500InternalServerError, "Zone information could not be found for the user.");
+        var root = $"{request.Scheme}://{request.Host}/autotask/";
+        return VendorJson.Json(new Dictionary<string, object>
         {
             ["zoneName"] = "Sandbox",
             ["url"] = root + "atservicesrest/",
             ["webUrl"] = root,
-            ["ci"] = 1,
-        }).ConfigureAwait(false);
+            ["ci"] = 0,
+        });
     }
 
-    private static bool Authenticated(HttpRequest request, out string user)
+    private static async ValueTask<object?> RequireApiUser(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
-        user = request.Headers["UserName"].ToString();
-        var known = user.Equals(UserName, StringComparison.OrdinalIgnoreCase) || user.Equals(ReadOnlyUserName, StringComparison.OrdinalIgnoreCase);
-        user = user.ToLowerInvariant();
-        return known
-            && request.Headers["Secret"].ToString() == Secret
-            && request.Headers["ApiIntegrationCode"].ToString() == IntegrationCode;
+        var headers = invocation.HttpContext.Request.Headers;
+        var ok = string.Equals(headers["UserName"], UserName, StringComparison.OrdinalIgnoreCase)
+            && headers["Secret"] == Secret
+            && headers["ApiIntegrationCode"] == IntegrationCode;
+        if (!ok)
+            return Errors(StatusCodes.Status401Unauthorized, "User authentication failed.");
+        return await next(invocation);
     }
 
-    private static void Require(string method, params string[] allowed)
+    private static string Entity(string path)
     {
-        if (!allowed.Contains(method, StringComparer.OrdinalIgnoreCase))
-        {
-            throw new AutotaskApiError($"The requested resource does not support http method '{method}'.", StatusCodes.Status405MethodNotAllowed);
-        }
+        var index = path.IndexOf(ApiPath, StringComparison.OrdinalIgnoreCase);
+        var rest = index < 0 ? path : path[(index + ApiPath.Length)..];
+        return rest.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant() ?? "";
     }
 
-    private static async Task<JsonElement> QueryBodyAsync(HttpContext context)
+    private static IResult Throttled(HttpContext context, RateLimitDecision decision)
     {
-        if (HttpMethods.IsGet(context.Request.Method))
-        {
-            var search = context.Request.Query["search"].ToString();
-            if (string.IsNullOrEmpty(search))
-            {
-                throw new AutotaskApiError("The search parameter is required.");
-            }
-
-            using var document = JsonDocument.Parse(search);
-            return document.RootElement.Clone();
-        }
-
-        return await BodyAsync(context).ConfigureAwait(false);
+        // psa-apis.md 1.9: thread limit text is documented; the hourly 429 and Retry-After are UNVERIFIED there,
+        // the sandbox sends both so the limit is visible to the client.
+        context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        var message = decision.Problem == VendorRateLimiter.ConcurrentProblem
+            ? $"API thread threshold of {Policy.MaxConcurrent} threads has been exceeded."
+            : $"Request threshold of {Policy.Windows[0].Limit} requests per hour has been exceeded.";
+        return Errors(StatusCodes.Status429TooManyRequests, message);
     }
 
-    private static async Task<JsonElement> BodyAsync(HttpContext context)
-    {
-        using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-        return document.RootElement.Clone();
-    }
-
-    private static async Task JsonAsync(HttpContext context, JsonNode body)
-    {
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private static async Task ErrorAsync(HttpContext context, int status, string message)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        var body = status == StatusCodes.Status405MethodNotAllowed
-            ? new JsonObject { ["message"] = message }
-            : new JsonObject { ["errors"] = new JsonArray(message) };
-        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
-    }
+    private static IResult Errors(int status, string message) =>
+        VendorJson.Json(new Dictionary<string, string[]> { ["errors"] = [message] }, status);
 }
