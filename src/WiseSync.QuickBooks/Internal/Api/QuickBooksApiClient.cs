@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
+using WiseSync.Http;
 using WiseSync.QuickBooks.Internal.Json;
 
 namespace WiseSync.QuickBooks.Internal.Api;
@@ -13,7 +13,7 @@ namespace WiseSync.QuickBooks.Internal.Api;
 /// The QBO v3 calls the sink makes: query (paged), /batch, company info. Authentication, rate limiting and retries are
 /// the plumbing's handlers on the <see cref="HttpClient"/>; this class shapes requests and reads Faults.
 /// </summary>
-internal sealed class QuickBooksApiClient(HttpClient http, QuickBooksOptions options)
+internal sealed class QuickBooksApiClient(HttpClient http, QuickBooksOptions options, QuickBooksBatchLimiter batchLimiter)
 {
     /// <summary>GET URLs longer than this go as POST /query with the statement as the body.</summary>
     private const int MaxQueryUrlLength = 1800;
@@ -31,6 +31,16 @@ internal sealed class QuickBooksApiClient(HttpClient http, QuickBooksOptions opt
                 // POST /query takes the statement as text (application/text) for statements too long for a URL.
                 Content = new StringContent(statement, Encoding.UTF8, "application/text"),
             };
+        if (request.Method == HttpMethod.Post)
+        {
+            // A query changes nothing, so the plumbing may repeat it like a GET.
+            request.WithIdempotencyKey("query").WithRouteTemplate("POST /query");
+        }
+        else
+        {
+            request.WithRouteTemplate("GET /query");
+        }
+
         var envelope = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return envelope.QueryResponse ?? new QboQueryResponse();
     }
@@ -62,7 +72,8 @@ internal sealed class QuickBooksApiClient(HttpClient http, QuickBooksOptions opt
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        QuickBooksRequests.MarkIdempotent(request, requestId);
+        request.WithIdempotencyKey(requestId).WithRouteTemplate("POST /batch");
+        using var permit = await batchLimiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
         var envelope = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return envelope.BatchItemResponse ?? [];
     }
@@ -74,7 +85,8 @@ internal sealed class QuickBooksApiClient(HttpClient http, QuickBooksOptions opt
     /// <summary>Reads the company's name.</summary>
     public async Task<QboCompanyInfo?> GetCompanyInfoAsync(CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, CompanyUrl("companyinfo/" + Uri.EscapeDataString(options.RealmId)));
+        using var request = new HttpRequestMessage(HttpMethod.Get, CompanyUrl("companyinfo/" + Uri.EscapeDataString(options.RealmId)))
+            .WithRouteTemplate("GET /companyinfo/{id}");
         var envelope = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return envelope.CompanyInfo;
     }

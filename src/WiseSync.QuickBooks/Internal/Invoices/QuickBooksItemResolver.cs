@@ -6,14 +6,14 @@ namespace WiseSync.QuickBooks.Internal.Invoices;
 
 /// <summary>
 /// Maps item codes to QBO Item ids: looked up by Name in bulk, created (Service, default income account) when
-/// missing, remembered for the life of the sink so later chunks cost nothing.
+/// missing, remembered in the sink's cache so later chunks cost nothing.
 /// </summary>
-internal sealed class QuickBooksItemResolver(QuickBooksApiClient api, QuickBooksOptions options)
+internal sealed class QuickBooksItemResolver(QuickBooksApiClient api, QuickBooksOptions options, ConcurrentDictionary<string, string> cache)
 {
     /// <summary>QBO item names hold at most 100 characters (Finance.xsd).</summary>
     public const int MaxNameLength = 100;
 
-    private readonly ConcurrentDictionary<string, string> _ids = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _ids = cache;
 
     public static string Clean(string code)
     {
