@@ -58,7 +58,7 @@ public sealed class InvoiceTests
         var item = JsonNode.Parse(request["body"]!.ToString())!["BatchItemRequest"]![0]!;
         Assert.Equal("update", item["operation"]!.ToString());
         Assert.True(item["Invoice"]!["sparse"]!.GetValue<bool>());
-        Assert.Equal("0", item["Invoice"]!["SyncToken"]!.ToString());
+        Assert.Equal(created.Invoice.Id, item["Invoice"]!["Id"]!.ToString());
     }
 
     [Fact]
