@@ -37,9 +37,10 @@ internal sealed class QuickBooksHarness : IAsyncDisposable
     public static async Task<QuickBooksHarness> StartAsync(
         Action<QuickBooksOptions>? configure = null,
         Action<IServiceCollection>? services = null,
-        double timeScale = 60)
+        double timeScale = 60,
+        TimeProvider? sandboxClock = null)
     {
-        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { TimeScale = timeScale });
+        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { TimeScale = timeScale }, sandboxClock ?? TimeProvider.System);
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<ITokenStore, InMemoryTokenStore>();
