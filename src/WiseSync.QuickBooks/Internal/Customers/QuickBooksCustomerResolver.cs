@@ -26,7 +26,7 @@ internal sealed class QuickBooksCustomerResolver(QuickBooksApiClient api)
         var plans = new List<Plan>(requests.Count);
         for (var i = 0; i < requests.Count; i++)
         {
-            plans.Add(Plan.For(i, requests[i], found[i]));
+            plans.Add(Plan.For(requests[i], found[i]));
         }
 
         // Round 1: creates and contact updates together.
@@ -164,7 +164,7 @@ internal sealed class QuickBooksCustomerResolver(QuickBooksApiClient api)
 
         public bool Retry { get; private set; }
 
-        public static Plan For(int index, CustomerRequest request, (QboCustomer Customer, CustomerMatchKind Kind)? found)
+        public static Plan For(CustomerRequest request, (QboCustomer Customer, CustomerMatchKind Kind)? found)
         {
             var plan = new Plan(request);
             if (!request.Contacts.LeavesContactsAlone)

@@ -11,5 +11,4 @@ namespace WiseSync.QuickBooks.Internal.Json;
 [JsonSerializable(typeof(QboCustomer))]
 [JsonSerializable(typeof(QboTransaction))]
 [JsonSerializable(typeof(QboItem))]
-[JsonSerializable(typeof(QboTokenResponse))]
 internal sealed partial class QuickBooksJsonContext : JsonSerializerContext;
