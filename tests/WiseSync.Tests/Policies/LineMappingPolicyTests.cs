@@ -64,6 +64,21 @@ public sealed class LineMappingPolicyTests
     }
 
     [Fact]
+    public void Kept_non_billable_line_is_shown_at_no_charge_and_does_not_count_toward_the_total()
+    {
+        var invoice = WithLines(110m, 10m,
+            new PsaInvoiceLine("billable", 1, 100, 100, 10),
+            new PsaInvoiceLine("courtesy visit", 2, 75, 150, 0) { Billable = false });
+        var result = new LineMappingPolicy(new LineMappingOptions()).Map(invoice, Caps);
+        Assert.Null(result.Error);
+        var courtesy = Assert.Single(result.Lines, l => l.Description == "courtesy visit");
+        Assert.Equal(0m, courtesy.Amount);
+        Assert.Equal(0m, courtesy.UnitPrice);
+        Assert.Equal(2m, courtesy.Quantity);
+        Assert.DoesNotContain(result.Lines, l => l.IsRounding);
+    }
+
+    [Fact]
     public void A_difference_within_the_tolerance_adds_a_rounding_line_with_a_warning()
     {
         var invoice = WithLines(110.03m, 10m, new PsaInvoiceLine("a", 1, 100, 100, 10));
