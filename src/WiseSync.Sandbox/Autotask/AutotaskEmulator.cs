@@ -1,0 +1,132 @@
+using System.Globalization;
+using WiseSync.Sandbox.Data;
+using WiseSync.Sandbox.RateLimiting;
+using WiseSync.Sandbox.Vendors;
+
+namespace WiseSync.Sandbox.Autotask;
+
+/// <summary>Autotask REST v1.0: zone lookup (no auth), API-user header auth, thread and hourly limits.</summary>
+internal sealed partial class AutotaskEmulator : IVendorEmulator
+{
+    public const string UserName = "api@sandbox.local";
+    public const string Secret = "sandbox-secret";
+    public const string IntegrationCode = "SANDBOX";
+    public const string ApiPath = "/atservicesrest/v1.0";
+    private const string Database = "sandbox";
+
+    // psa-apis.md 1.9: 10,000 requests per rolling hour per database; 3 concurrent threads per integration + endpoint.
+    public static readonly VendorRateLimitPolicy Policy = new(3,
+    [
+        new RateWindow("Hour", 10000, TimeSpan.FromHours(1)),
+    ]);
+
+    private readonly EmulatorContext _context;
+    private readonly VendorRateLimiter _limiter;
+
+    public AutotaskEmulator(EmulatorContext context)
+    {
+        _context = context;
+        _limiter = new VendorRateLimiter(Policy, context.Options.TimeScale, context.Time, context.Options.RateLimits);
+    }
+
+    public string Vendor => "autotask";
+    public string Prefix => "/autotask";
+    public VendorRateLimitPolicy? Limits => Policy;
+
+    /// <summary>The dataset the Autotask entities are presented from.</summary>
+    public SandboxDataset Data { get; private set; } = new();
+
+    public void Map(RouteGroupBuilder group)
+    {
+        // psa-apis.md 1.1: zone lookup needs no auth, is exempt from thread limiting, answers 500 for an unknown user.
+        group.MapGet(ApiPath + "/zoneInformation", ZoneInformation);
+
+        var api = group.MapGroup(ApiPath)
+            .AddEndpointFilter(RequireApiUser)
+            .WithVendorRateLimit(new VendorRateLimitBinding(
+                _limiter,
+                Tenant: _ => Database,
+                ConcurrencyScope: ctx => $"{ctx.Request.Headers["ApiIntegrationCode"]}|{Entity(ctx.Request.Path.Value ?? "")}",
+                static (_, _) => { },
+                Throttled));
+        api.MapGet("/ThresholdInformation", () => VendorJson.Json(new Dictionary<string, int>
+        {
+            ["externalRequestThreshold"] = 10000,
+            ["requestThresholdTimeframe"] = 60,
+            ["currentTimeframeRequestCount"] = _limiter.Used(Database, "Hour"),
+        }));
+        MapEntities(api);
+        api.Map("/{**rest}", () => Errors(StatusCodes.Status404NotFound, "The requested resource does not exist."));
+
+        group.MapGroup("").AddEndpointFilter(RequireApiUser).Map("/{**rest}", () => Errors(StatusCodes.Status404NotFound, "The requested resource does not exist."));
+    }
+
+    /// <summary>Entity endpoints (Invoices, BillingItems, Companies, Contacts, ...) are added here by the Autotask emulator work.</summary>
+    partial void MapEntities(RouteGroupBuilder api);
+
+    public void Load(SandboxDataset data) => Data = data;
+
+    public void ResetTraffic() => _limiter.Reset();
+
+    public object? GetState(string collection) => null;
+
+    public bool TryPay(PayRequest request, out string? error)
+    {
+        error = "autotask is a PSA; payments are made in xero or quickbooks";
+        return false;
+    }
+
+    public string RelativePath(string path)
+    {
+        var relative = path["/autotask".Length..];
+        return relative.StartsWith(ApiPath, StringComparison.OrdinalIgnoreCase) ? relative[ApiPath.Length..] : relative;
+    }
+
+    public object DescribeCredentials(SandboxCredentials credentials) => credentials.Autotask;
+
+    private static IResult ZoneInformation(HttpRequest request, string? user)
+    {
+        if (!string.Equals(user, UserName, StringComparison.OrdinalIgnoreCase))
+            return Errors(StatusCodes.Status500InternalServerError, "Zone information could not be found for the user.");
+        var root = $"{request.Scheme}://{request.Host}/autotask/";
+        return VendorJson.Json(new Dictionary<string, object>
+        {
+            ["zoneName"] = "Sandbox",
+            ["url"] = root + "atservicesrest/",
+            ["webUrl"] = root,
+            ["ci"] = 0,
+        });
+    }
+
+    private static async ValueTask<object?> RequireApiUser(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var headers = invocation.HttpContext.Request.Headers;
+        var ok = string.Equals(headers["UserName"], UserName, StringComparison.OrdinalIgnoreCase)
+            && headers["Secret"] == Secret
+            && headers["ApiIntegrationCode"] == IntegrationCode;
+        if (!ok)
+            return Errors(StatusCodes.Status401Unauthorized, "User authentication failed.");
+        return await next(invocation);
+    }
+
+    private static string Entity(string path)
+    {
+        var index = path.IndexOf(ApiPath, StringComparison.OrdinalIgnoreCase);
+        var rest = index < 0 ? path : path[(index + ApiPath.Length)..];
+        return rest.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant() ?? "";
+    }
+
+    private static IResult Throttled(HttpContext context, RateLimitDecision decision)
+    {
+        // psa-apis.md 1.9: thread limit text is documented; the hourly 429 and Retry-After are UNVERIFIED there,
+        // the sandbox sends both so the limit is visible to the client.
+        context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        var message = decision.Problem == VendorRateLimiter.ConcurrentProblem
+            ? $"API thread threshold of {Policy.MaxConcurrent} threads has been exceeded."
+            : $"Request threshold of {Policy.Windows[0].Limit} requests per hour has been exceeded.";
+        return Errors(StatusCodes.Status429TooManyRequests, message);
+    }
+
+    private static IResult Errors(int status, string message) =>
+        VendorJson.Json(new Dictionary<string, string[]> { ["errors"] = [message] }, status);
+}

@@ -1,0 +1,16 @@
+namespace WiseSync.Sandbox.OAuth;
+
+/// <summary>One vendor's token endpoint rules. Lifetimes are vendor time; the authority divides them by the time-scale.</summary>
+internal sealed record OAuthAuthorityOptions
+{
+    public required string Vendor { get; init; }
+    public required string ClientId { get; init; }
+    public required string ClientSecret { get; init; }
+    public required string FirstRefreshToken { get; init; }
+    public required TimeSpan AccessTokenLifetime { get; init; }
+    public required TimeSpan RefreshTokenLifetime { get; init; }
+
+    /// <summary>How long a rotated refresh token still works (once).</summary>
+    public required TimeSpan RotationGrace { get; init; }
+    public bool AllowClientCredentials { get; init; }
+}

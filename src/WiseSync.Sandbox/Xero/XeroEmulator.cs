@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text.Json;
+using WiseSync.Sandbox.Data;
+using WiseSync.Sandbox.OAuth;
+using WiseSync.Sandbox.RateLimiting;
+using WiseSync.Sandbox.Vendors;
+
+namespace WiseSync.Sandbox.Xero;
+
+/// <summary>Xero: OAuth2 identity (rotating refresh tokens), connections, and the Accounting API at <c>api.xro/2.0</c>.</summary>
+internal sealed partial class XeroEmulator : IVendorEmulator
+{
+    public const string ClientId = "sandbox-client";
+    public const string ClientSecret = "sandbox-secret";
+    public const string FirstRefreshToken = "sandbox-refresh";
+    public const string TenantId = "3f6c2a1e-8b4d-4e7a-9c15-5d0b7e2a9f31";
+    public const string ConnectionId = "b1e0c7d2-4a36-4f58-8e9b-2c7d1a0f6e44";
+    public const string AuthEventId = "d4a2f9e1-7c3b-4b6a-a1d8-9e5f0c2b7a13";
+    public const string OrganisationName = "WiseSync Sandbox Ltd";
+    public const string ApiPath = "/api.xro/2.0";
+    public const string Scope = "offline_access accounting.transactions accounting.contacts accounting.settings";
+
+    // accounting-apis.md 1.2: per tenant 5 concurrent, 60/minute, 5,000/day (rolling 24 h); per app 10,000/minute.
+    public static readonly VendorRateLimitPolicy Policy = new(5,
+    [
+        new RateWindow("Minute", 60, TimeSpan.FromMinutes(1)),
+        new RateWindow("Daily", 5000, TimeSpan.FromDays(1)),
+        new RateWindow("AppMinute", 10000, TimeSpan.FromMinutes(1), AppWide: true),
+    ]);
+
+    private readonly EmulatorContext _context;
+    private readonly VendorRateLimiter _limiter;
+    private DateOnly? _periodLockDate;
+    private DateOnly? _endOfYearLockDate;
+
+    public XeroEmulator(EmulatorContext context)
+    {
+        _context = context;
+        _limiter = new VendorRateLimiter(Policy, context.Options.TimeScale, context.Time, context.Options.RateLimits);
+        // accounting-apis.md 1.1: access token 30 min, refresh token 60 days, rotated token usable for 30 min.
+        Authority = new OAuthAuthority(
+            new OAuthAuthorityOptions
+            {
+                Vendor = Vendor,
+                ClientId = ClientId,
+                ClientSecret = ClientSecret,
+                FirstRefreshToken = FirstRefreshToken,
+                AccessTokenLifetime = TimeSpan.FromMinutes(30),
+                RefreshTokenLifetime = TimeSpan.FromDays(60),
+                RotationGrace = TimeSpan.FromMinutes(30),
+                AllowClientCredentials = true,
+            },
+            context.Time,
+            context.Options.TimeScale);
+    }
+
+    public string Vendor => "xero";
+    public string Prefix => "/xero";
+    public VendorRateLimitPolicy? Limits => Policy;
+    public OAuthAuthority Authority { get; }
+
+    public void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("/identity/connect/token", TokenAsync);
+
+        var authenticated = group.MapGroup("").AddEndpointFilter(RequireAccessToken);
+        authenticated.MapGet("/connections", () => VendorJson.Json(new[] { Connection() }));
+
+        var api = group.MapGroup(ApiPath)
+            .AddEndpointFilter(RequireAccessToken)
+            .AddEndpointFilter(RequireTenant)
+            .WithVendorRateLimit(new VendorRateLimitBinding(
+                _limiter,
+                Tenant: ctx => ctx.Request.Headers["xero-tenant-id"].ToString(),
+                ConcurrencyScope: ctx => ctx.Request.Headers["xero-tenant-id"].ToString(),
+                WriteQuotaHeaders,
+                Throttled));
+        api.MapGet("/Organisation", () => VendorJson.Json(Envelope("Organisations", [Organisation()])));
+        MapAccounting(api);
+        api.Map("/{**rest}", () => NotFound());
+
+        authenticated.Map("/{**rest}", () => NotFound());
+    }
+
+    /// <summary>Business endpoints (invoices, contacts, payments) are added here by the Xero emulator work.</summary>
+    partial void MapAccounting(RouteGroupBuilder api);
+
+    public void Load(SandboxDataset data)
+    {
+        _periodLockDate = null;
+        _endOfYearLockDate = null;
+        foreach (var problem in data.Problems.Where(p => p.Kind == "lockDates" && p.Vendor is null or "xero" && p.Data is { ValueKind: JsonValueKind.Object }))
+        {
+            var lockDates = problem.Data!.Value;
+            if (lockDates.TryGetProperty("periodLockDate", out var period))
+                _periodLockDate = DateOnly.Parse(period.GetString()!, CultureInfo.InvariantCulture);
+            if (lockDates.TryGetProperty("endOfYearLockDate", out var endOfYear))
+                _endOfYearLockDate = DateOnly.Parse(endOfYear.GetString()!, CultureInfo.InvariantCulture);
+        }
+    }
+
+    public void ResetTraffic()
+    {
+        _limiter.Reset();
+        Authority.RestoreFirstRefreshToken();
+    }
+
+    public object? GetState(string collection) => collection.ToLowerInvariant() switch
+    {
+        "organisation" => Envelope("Organisations", [Organisation()]),
+        "connections" => new[] { Connection() },
+        "invoices" => Envelope("Invoices", []),
+        "contacts" => Envelope("Contacts", []),
+        "payments" => Envelope("Payments", []),
+        _ => null,
+    };
+
+    public bool TryPay(PayRequest request, out string? error)
+    {
+        error = $"Xero invoice {request.InvoiceNumber} not found";
+        return false;
+    }
+
+    public string RelativePath(string path)
+    {
+        var relative = path["/xero".Length..];
+        return relative.StartsWith(ApiPath, StringComparison.OrdinalIgnoreCase) ? relative[ApiPath.Length..] : relative;
+    }
+
+    public object DescribeCredentials(SandboxCredentials credentials) => credentials.Xero;
+
+    private async Task<IResult> TokenAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var grant = await Authority.HandleAsync(request, cancellationToken);
+        if (!grant.Succeeded)
+            return Results.Json(new Dictionary<string, string> { ["error"] = grant.Error! }, statusCode: grant.Status);
+        return VendorJson.Json(new Dictionary<string, object?>
+        {
+            ["access_token"] = grant.AccessToken,
+            ["expires_in"] = 1800,
+            ["token_type"] = "Bearer",
+            ["refresh_token"] = grant.RefreshToken,
+            ["scope"] = Scope,
+        }.Where(p => p.Value is not null).ToDictionary());
+    }
+
+    private async ValueTask<object?> RequireAccessToken(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        if (!Authority.IsValidAccessToken(OAuthAuthority.BearerToken(invocation.HttpContext.Request)))
+        {
+            invocation.HttpContext.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "AuthenticationUnsuccessful");
+        }
+
+        return await next(invocation);
+    }
+
+    private static async ValueTask<object?> RequireTenant(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        // accounting-apis.md 1.1: a missing or wrong xero-tenant-id answers 403.
+        var tenant = invocation.HttpContext.Request.Headers["xero-tenant-id"].ToString();
+        if (!string.Equals(tenant, TenantId, StringComparison.OrdinalIgnoreCase))
+            return Problem(StatusCodes.Status403Forbidden, "Forbidden", "AuthenticationUnsuccessful");
+        return await next(invocation);
+    }
+
+    private static void WriteQuotaHeaders(HttpResponse response, RateLimitDecision decision)
+    {
+        // accounting-apis.md 1.2: quota headers on every answer.
+        response.Headers["X-DayLimit-Remaining"] = Remaining(decision, "Daily");
+        response.Headers["X-MinLimit-Remaining"] = Remaining(decision, "Minute");
+        response.Headers["X-AppMinLimit-Remaining"] = Remaining(decision, "AppMinute");
+    }
+
+    private static string Remaining(RateLimitDecision decision, string window) =>
+        decision.Remaining.GetValueOrDefault(window).ToString(CultureInfo.InvariantCulture);
+
+    private static IResult Throttled(HttpContext context, RateLimitDecision decision)
+    {
+        // accounting-apis.md 1.2: 429 with Retry-After (seconds) and X-Rate-Limit-Problem naming the limit.
+        context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["X-Rate-Limit-Problem"] = decision.Problem;
+        return Problem(StatusCodes.Status429TooManyRequests, "Too Many Requests", $"Rate limit exceeded: {decision.Problem}");
+    }
+
+    private static IResult Problem(int status, string title, string detail) => VendorJson.Json(
+        new Dictionary<string, object?> { ["Type"] = null, ["Title"] = title, ["Status"] = status, ["Detail"] = detail },
+        status);
+
+    private static IResult NotFound() => Problem(StatusCodes.Status404NotFound, "Not Found", "The resource you're looking for cannot be found");
+
+    private Dictionary<string, object> Envelope(string name, object[] items) => new()
+    {
+        ["Id"] = Guid.NewGuid().ToString(),
+        ["Status"] = "OK",
+        ["ProviderName"] = "WiseSync Sandbox",
+        ["DateTimeUTC"] = MsDate(_context.Time.GetUtcNow()),
+        [name] = items,
+    };
+
+    private static Dictionary<string, object> Connection() => new()
+    {
+        ["id"] = ConnectionId,
+        ["authEventId"] = AuthEventId,
+        ["tenantId"] = TenantId,
+        ["tenantType"] = "ORGANISATION",
+        ["tenantName"] = OrganisationName,
+        ["createdDateUtc"] = "2026-01-05T09:00:00.0000000",
+        ["updatedDateUtc"] = "2026-01-05T09:00:00.0000000",
+    };
+
+    private Dictionary<string, object?> Organisation() => new()
+    {
+        ["OrganisationID"] = TenantId,
+        ["APIKey"] = "",
+        ["Name"] = OrganisationName,
+        ["LegalName"] = OrganisationName,
+        ["PaysTax"] = true,
+        ["Version"] = "US",
+        ["OrganisationType"] = "COMPANY",
+        ["BaseCurrency"] = "USD",
+        ["CountryCode"] = "US",
+        ["IsDemoCompany"] = false,
+        ["OrganisationStatus"] = "ACTIVE",
+        ["FinancialYearEndDay"] = 31,
+        ["FinancialYearEndMonth"] = 12,
+        ["SalesTaxBasis"] = "ACCRUALS",
+        ["SalesTaxPeriod"] = "QUARTERLY",
+        ["DefaultSalesTax"] = "Tax Exclusive",
+        ["DefaultPurchasesTax"] = "Tax Exclusive",
+        ["PeriodLockDate"] = _periodLockDate is { } p ? MsDate(p) : null,
+        ["EndOfYearLockDate"] = _endOfYearLockDate is { } e ? MsDate(e) : null,
+        ["CreatedDateUTC"] = "/Date(1767603600000)/",
+        ["OrganisationEntityType"] = "COMPANY",
+        ["Timezone"] = "EASTERNSTANDARDTIME",
+        ["ShortCode"] = "!sNdBx",
+        ["Edition"] = "BUSINESS",
+        ["Class"] = "PREMIUM",
+        ["Addresses"] = Array.Empty<object>(),
+        ["Phones"] = Array.Empty<object>(),
+        ["ExternalLinks"] = Array.Empty<object>(),
+        ["PaymentTerms"] = new Dictionary<string, object>(),
+    };
+
+    /// <summary>Xero's JSON dates: <c>/Date(ms+0000)/</c> (xero_accounting.yaml, x-is-msdate).</summary>
+    public static string MsDate(DateOnly date) => $"/Date({new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds()}+0000)/";
+
+    public static string MsDate(DateTimeOffset time) => $"/Date({time.ToUnixTimeMilliseconds()})/";
+}
