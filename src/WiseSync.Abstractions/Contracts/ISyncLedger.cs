@@ -1,0 +1,82 @@
+using NodaTime;
+
+namespace WiseSync;
+
+/// <summary>
+/// The durable record of WiseSync: batches and their entries, the PSA→accounting invoice and company mappings,
+/// in-flight intents for crash recovery, per-connection leases, watermarks and shortened document numbers.
+/// </summary>
+public interface ISyncLedger
+{
+    /// <summary>Takes the lease of a connection, or throws <see cref="SyncAlreadyRunningException"/> when another holder has an unexpired one.</summary>
+    Task<SyncLease> AcquireLeaseAsync(string connection, string holder, Duration duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends a lease this holder owns; throws <see cref="SyncAlreadyRunningException"/> when it was lost.</summary>
+    Task<SyncLease> RenewLeaseAsync(SyncLease lease, Duration duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases a lease this holder owns (no-op when it was lost).</summary>
+    Task ReleaseLeaseAsync(SyncLease lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a new batch.</summary>
+    Task CreateBatchAsync(LedgerBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that a batch finished.</summary>
+    Task FinishBatchAsync(string batchId, Instant finishedAt, SyncTotals totals, string? stoppedReason, CancellationToken cancellationToken = default);
+
+    /// <summary>One batch, or null.</summary>
+    Task<LedgerBatch?> GetBatchAsync(string batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>The batches of a connection, newest first.</summary>
+    Task<IReadOnlyList<LedgerBatch>> GetBatchesAsync(string connection, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a batch and its entries; mappings stay.</summary>
+    Task DeleteBatchAsync(string batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes (or replaces) the entry of one invoice in one batch.</summary>
+    Task SaveEntryAsync(LedgerEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>The entries of a batch in the order they were first written.</summary>
+    Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(string batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes one entry; mappings stay. Returns false when there was none.</summary>
+    Task<bool> DeleteEntryAsync(string batchId, string psaInvoiceId, CancellationToken cancellationToken = default);
+
+    /// <summary>The invoice mappings of the given PSA invoices that exist, keyed by PSA invoice id.</summary>
+    Task<IReadOnlyDictionary<string, InvoiceMapping>> GetInvoiceMappingsAsync(string connection, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes (or replaces) an invoice mapping.</summary>
+    Task SaveInvoiceMappingAsync(InvoiceMapping mapping, CancellationToken cancellationToken = default);
+
+    /// <summary>Mapped invoices without a paid date that a live (not deleted) post entry still covers.</summary>
+    Task<IReadOnlyList<InvoiceMapping>> GetUnpaidInvoiceMappingsAsync(string connection, CancellationToken cancellationToken = default);
+
+    /// <summary>The customer mappings of the given PSA companies that exist, keyed by PSA company id.</summary>
+    Task<IReadOnlyDictionary<string, CustomerMapping>> GetCustomerMappingsAsync(string connection, IReadOnlyCollection<string> psaCompanyIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes (or replaces) a customer mapping.</summary>
+    Task SaveCustomerMappingAsync(CustomerMapping mapping, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a customer mapping. Returns false when there was none.</summary>
+    Task<bool> DeleteCustomerMappingAsync(string connection, string psaCompanyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes (or replaces) the intent of one invoice.</summary>
+    Task SaveIntentAsync(SyncIntent intent, CancellationToken cancellationToken = default);
+
+    /// <summary>The intents a connection still has open.</summary>
+    Task<IReadOnlyList<SyncIntent>> GetIntentsAsync(string connection, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the intent of one invoice once its work is complete or abandoned.</summary>
+    Task DeleteIntentAsync(string connection, string psaInvoiceId, CancellationToken cancellationToken = default);
+
+    /// <summary>A stored watermark, or null.</summary>
+    Task<string?> GetWatermarkAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a watermark.</summary>
+    Task SetWatermarkAsync(string key, string value, CancellationToken cancellationToken = default);
+
+    /// <summary>The shortened number of a PSA document number, or null.</summary>
+    Task<DocumentNumberMapping?> GetDocumentNumberAsync(string connection, string originalNumber, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a shortened number unless another original already owns it; returns the mapping that is stored for <paramref name="mapping"/>'s short number.</summary>
+    Task<DocumentNumberMapping> TrySaveDocumentNumberAsync(DocumentNumberMapping mapping, CancellationToken cancellationToken = default);
+}

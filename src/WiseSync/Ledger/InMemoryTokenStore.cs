@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+
+namespace WiseSync;
+
+/// <summary>Keeps OAuth2 tokens in memory only: for tests and hosts that store tokens elsewhere. Tokens are lost on restart.</summary>
+public sealed class InMemoryTokenStore : ITokenStore
+{
+    private readonly ConcurrentDictionary<(string Provider, string Tenant), OAuthTokens> _tokens = new();
+
+    /// <inheritdoc />
+    public Task<OAuthTokens?> GetAsync(string provider, string tenant, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_tokens.TryGetValue((provider, tenant), out var tokens) ? tokens : null);
+
+    /// <inheritdoc />
+    public Task SaveAsync(string provider, string tenant, OAuthTokens tokens, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        _tokens[(provider, tenant)] = tokens;
+        return Task.CompletedTask;
+    }
+}

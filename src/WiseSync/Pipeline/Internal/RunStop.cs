@@ -1,0 +1,25 @@
+using NodaTime;
+using NodaTime.Text;
+
+namespace WiseSync.Pipeline.Internal;
+
+/// <summary>Why a run stops starting new work, and what every invoice it did not reach says.</summary>
+internal sealed record RunStop(string Reason, SyncStatus Status, string ItemMessage)
+{
+    /// <summary>A stop for exceptions that end the run (a vendor's long-window limit, failed authentication); null for the rest.</summary>
+    public static RunStop? For(Exception exception, Instant now) => exception switch
+    {
+        RateLimitedException { Kind: RateLimitKind.LongWindow } limit => new RunStop(
+            limit.Message,
+            SyncStatus.Warning,
+            $"not attempted: {limit.Vendor} {limit.LimitName} reached, retry after {RetryTime(limit, now)}"),
+        AuthenticationException auth => new RunStop(auth.Message, SyncStatus.Error, auth.Message),
+        _ => null,
+    };
+
+    private static string RetryTime(RateLimitedException limit, Instant now)
+    {
+        var at = limit.RetryAt ?? (limit.RetryAfter is { } after ? now + after : null);
+        return at is { } instant ? InstantPattern.General.Format(instant) : "a while";
+    }
+}

@@ -1,0 +1,85 @@
+using WiseSync.Policies;
+
+namespace WiseSync.Pipeline.Internal;
+
+/// <summary>One invoice's state while a run works on it.</summary>
+internal sealed class WorkItem(PsaInvoice invoice)
+{
+    public PsaInvoice Invoice { get; } = invoice;
+
+    public List<string> Messages { get; } = [];
+
+    /// <summary>Set when the invoice is finished early (red, skipped, not attempted); null while the normal path goes on.</summary>
+    public SyncStatus? FinalStatus { get; private set; }
+
+    public bool IsOpen => FinalStatus is null;
+
+    public LineMappingResult? Lines { get; set; }
+
+    public DueDateResult? Due { get; set; }
+
+    public DocumentNumberResult? Number { get; set; }
+
+    public string PayloadHash { get; set; } = string.Empty;
+
+    public string IdempotencyKey { get; set; } = string.Empty;
+
+    public InvoiceMapping? Mapping { get; set; }
+
+    public string? BillEmail { get; set; }
+
+    public string? CustomerId { get; set; }
+
+    public AccountingInvoiceRef? AccountingInvoice { get; set; }
+
+    public bool PsaMarked { get; set; }
+
+    public PaymentQueueStatus? Payment { get; set; }
+
+    public string? PaymentMessage { get; set; }
+
+    public DryRunPlan? Plan { get; set; }
+
+    public string DocumentNumber => Number?.Number ?? Invoice.Number;
+
+    public void Fail(string message) => Finish(SyncStatus.Error, message);
+
+    public void Finish(SyncStatus status, string message)
+    {
+        Messages.Add(message);
+        if (FinalStatus is null || status > FinalStatus)
+        {
+            FinalStatus = status;
+        }
+    }
+
+    public SyncStatus Status => FinalStatus ?? (Messages.Count > 0 ? SyncStatus.Warning : SyncStatus.Success);
+
+    public InvoiceSyncResult ToResult() => new(Invoice.Id, Invoice.Number, Status, Messages.ToArray())
+    {
+        CompanyName = Invoice.Company.Name,
+        Total = Invoice.Total,
+        AccountingInvoiceId = AccountingInvoice?.Id ?? Mapping?.AccountingInvoiceId,
+        AccountingNumber = AccountingInvoice?.Number ?? Mapping?.AccountingNumber,
+        AccountingUrl = AccountingInvoice?.WebLink,
+        Payment = Payment,
+        PaymentMessage = PaymentMessage,
+        Plan = Plan,
+    };
+
+    public LedgerEntry ToEntry(string batchId, NodaTime.Instant now)
+    {
+        var result = ToResult();
+        return new LedgerEntry(batchId, Invoice.Id, Invoice.Number, result.Status, result.Messages, now)
+        {
+            CompanyName = result.CompanyName,
+            Total = result.Total,
+            PsaMarked = PsaMarked,
+            AccountingInvoiceId = AccountingInvoice?.Id,
+            AccountingNumber = AccountingInvoice?.Number,
+            AccountingUrl = result.AccountingUrl,
+            Payment = Payment,
+            PaymentMessage = PaymentMessage,
+        };
+    }
+}

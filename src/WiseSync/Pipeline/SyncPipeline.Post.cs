@@ -1,0 +1,435 @@
+using WiseSync.Pipeline.Internal;
+using WiseSync.Policies;
+
+namespace WiseSync;
+
+public sealed partial class SyncPipeline
+{
+    private async Task<SyncReport> PostAsync(SyncRequest request, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = _clock.GetCurrentInstant();
+        var batchId = NewBatchId(started);
+        var lease = await AcquireLeaseAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _ledger.CreateBatchAsync(new LedgerBatch(batchId, Connection, SyncAction.PostToAccounting, started), cancellationToken).ConfigureAwait(false);
+            await RecoverAsync(batchId, cancellationToken).ConfigureAwait(false);
+
+            var (invoices, readStop) = await ReadForRunAsync(batchId, request, cancellationToken).ConfigureAwait(false);
+            PipelineLog.RunStarted(_logger, SyncAction.PostToAccounting, Connection, batchId, invoices.Count);
+            var items = invoices.Select(i => new WorkItem(i)).ToList();
+            var context = new PostContext(batchId, dryRun: false);
+            var done = 0;
+
+            var stop = readStop ?? await PrepareAsync(items, context, persist: true, cancellationToken).ConfigureAwait(false);
+            foreach (var item in items.Where(i => !i.IsOpen))
+            {
+                await _ledger.SaveEntryAsync(item.ToEntry(batchId, _clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+                Report(progress, ++done, items.Count, item.Invoice.Number);
+            }
+
+            var chunkIndex = 0;
+            foreach (var chunk in items.Where(i => i.IsOpen).Chunk(Math.Max(1, _sink.Capabilities.BatchSize)))
+            {
+                chunkIndex++;
+                if (stop is null)
+                {
+                    stop = await PostChunkAsync(context, chunkIndex, chunk, cancellationToken).ConfigureAwait(false);
+                    if (stop is not null)
+                    {
+                        PipelineLog.RunStopped(_logger, batchId, stop.Reason);
+                    }
+                }
+                else
+                {
+                    foreach (var item in chunk)
+                    {
+                        item.Finish(stop.Status, stop.ItemMessage);
+                    }
+                }
+
+                foreach (var item in chunk)
+                {
+                    await _ledger.SaveEntryAsync(item.ToEntry(batchId, _clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+                    Report(progress, ++done, items.Count, item.Invoice.Number);
+                }
+
+                lease = await _ledger.RenewLeaseAsync(lease, LeaseDuration, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await FinishAsync(batchId, SyncAction.PostToAccounting, started, items.Select(i => i.ToResult()).ToList(), stop?.Reason, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ReleaseLeaseAsync(lease).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the run's invoices; a long-window limit or failed authentication ends the run with an empty report, anything else is rethrown after the batch is closed.</summary>
+    private async Task<(List<PsaInvoice> Invoices, RunStop? Stop)> ReadForRunAsync(string batchId, SyncRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ReadInvoicesAsync(request, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            var stop = RunStop.For(ex, _clock.GetCurrentInstant());
+            if (stop is not null)
+            {
+                return ([], stop);
+            }
+
+            await _ledger.FinishBatchAsync(batchId, _clock.GetCurrentInstant(), new SyncTotals(0, 0, 0, 0), $"{_psa.Name}: {ex.Message}", CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<SyncReport> FinishAsync(string batchId, SyncAction action, NodaTime.Instant started, IReadOnlyList<InvoiceSyncResult> results, string? stoppedReason, CancellationToken cancellationToken)
+    {
+        var finished = _clock.GetCurrentInstant();
+        var report = new SyncReport(batchId, action, Connection, started, finished, results) { StoppedReason = stoppedReason };
+        await _ledger.FinishBatchAsync(batchId, finished, report.Totals, stoppedReason, cancellationToken).ConfigureAwait(false);
+        PipelineLog.RunFinished(_logger, batchId, report.Totals.Success, report.Totals.Warning, report.Totals.Error);
+        return report;
+    }
+
+    /// <summary>Maps lines, due dates and numbers, reads mappings, fetches contacts in bulk and chooses them per company.</summary>
+    private async Task<RunStop?> PrepareAsync(List<WorkItem> items, PostContext context, bool persist, CancellationToken cancellationToken)
+    {
+        var capabilities = _sink.Capabilities;
+        var lines = new LineMappingPolicy(_options.Lines);
+        var mappings = await _ledger.GetInvoiceMappingsAsync(Connection, items.Select(i => i.Invoice.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var item in items)
+        {
+            var invoice = item.Invoice;
+            if (invoice.IsVoided)
+            {
+                item.Finish(SyncStatus.Warning, "Voided in the PSA; not posted.");
+                continue;
+            }
+
+            var mapped = lines.Map(invoice, capabilities);
+            item.Lines = mapped;
+            item.Messages.AddRange(mapped.Warnings);
+            if (mapped.Error is not null)
+            {
+                item.Fail(mapped.Error);
+                continue;
+            }
+
+            item.Due = _dueDates.Compute(invoice);
+            if (item.Due.Warning is not null)
+            {
+                item.Messages.Add(item.Due.Warning);
+            }
+
+            item.Number = await _numbers.ApplyAsync(invoice.Number, capabilities.MaxDocumentNumberLength, persist, cancellationToken).ConfigureAwait(false);
+            if (item.Number.Warning is not null)
+            {
+                item.Messages.Add(item.Number.Warning);
+            }
+
+            item.Mapping = mappings.GetValueOrDefault(invoice.Id);
+            item.PayloadHash = PayloadHash.Of(invoice, item.Number.Number, LocalDateText.From(item.Due.DueDate), mapped.Lines, mapped.Total, mapped.TaxTotal, item.Mapping?.AccountingInvoiceId);
+            item.IdempotencyKey = PayloadHash.IdempotencyKey(Connection, invoice.Id, item.PayloadHash);
+        }
+
+        var open = items.Where(i => i.IsOpen).ToList();
+        foreach (var item in open)
+        {
+            var company = item.Invoice.Company.Id;
+            if (!context.InvoicesByCompany.TryGetValue(company, out var list))
+            {
+                context.InvoicesByCompany[company] = list = [];
+            }
+
+            list.Add(item.Invoice);
+        }
+
+        if (open.Count == 0 || _options.ContactEmailHandling == ContactEmailHandling.None)
+        {
+            return null;
+        }
+
+        IReadOnlyList<PsaContact> contacts;
+        try
+        {
+            contacts = await _psa.GetCompanyContactsAsync(context.InvoicesByCompany.Keys.ToList(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            var stop = RunStop.For(ex, _clock.GetCurrentInstant());
+            if (stop is not null)
+            {
+                return stop;
+            }
+
+            foreach (var item in open)
+            {
+                item.Messages.Add($"Contacts not updated: {_psa.Name} contacts could not be read ({ex.Message}).");
+            }
+
+            return null;
+        }
+
+        foreach (var (companyId, invoices) in context.InvoicesByCompany)
+        {
+            // The union of the recipients of the company's invoices in this run, first seen first.
+            var recipients = invoices.SelectMany(i => i.Recipients).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            context.Selections[companyId] = _contactPolicy.Select(companyId, recipients, contacts, capabilities);
+        }
+
+        foreach (var item in open)
+        {
+            item.BillEmail = _contactPolicy.SelectInvoiceEmail(item.Invoice.Company.Id, item.Invoice.Recipients, contacts, capabilities.MaxEmailFieldLength, item.Messages);
+        }
+
+        return null;
+    }
+
+    /// <summary>DESIGN §3 for one chunk: intent → customers → sink write → ledger ref → PSA mark → scheduler.</summary>
+    private async Task<RunStop?> PostChunkAsync(PostContext context, int chunkIndex, WorkItem[] chunk, CancellationToken cancellationToken)
+    {
+        // 1. Intent first, durable before any vendor call.
+        var now = _clock.GetCurrentInstant();
+        foreach (var item in chunk)
+        {
+            await _ledger.SaveIntentAsync(
+                new SyncIntent(Connection, item.Invoice.Id, context.BatchId, item.DocumentNumber, item.Invoice.DocumentKind, item.IdempotencyKey, item.PayloadHash, IntentState.Pending, now)
+                {
+                    PsaNumber = item.Invoice.Number,
+                    AccountingInvoiceId = item.Mapping?.AccountingInvoiceId,
+                    IsUpdate = item.Mapping is not null,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        // 2. Customers, once per company per run.
+        try
+        {
+            await ResolveCustomersAsync(context, chunk, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            PipelineLog.ChunkFailed(_logger, ex, chunkIndex, context.BatchId, "customers");
+            var stop = RunStop.For(ex, _clock.GetCurrentInstant());
+            foreach (var company in chunk.Select(i => i.Invoice.Company.Id).Distinct().Where(c => !context.Customers.ContainsKey(c)))
+            {
+                if (stop is null)
+                {
+                    context.Customers[company] = CustomerOutcome.Failed($"{_sink.Name}: customer not resolved ({ex.Message}).");
+                }
+            }
+
+            if (stop is not null)
+            {
+                foreach (var item in chunk)
+                {
+                    item.Finish(stop.Status, stop.ItemMessage);
+                    await _ledger.DeleteIntentAsync(Connection, item.Invoice.Id, cancellationToken).ConfigureAwait(false);
+                }
+
+                return stop;
+            }
+        }
+
+        foreach (var item in chunk)
+        {
+            var outcome = context.Customers[item.Invoice.Company.Id];
+            if (outcome.Error is not null)
+            {
+                item.Fail(outcome.Error);
+            }
+            else if (outcome.SkipReason is not null)
+            {
+                item.Finish(SyncStatus.Warning, $"Not posted: {outcome.SkipReason}");
+            }
+            else
+            {
+                item.CustomerId = outcome.Customer!.Id;
+                item.Messages.AddRange(outcome.Warnings);
+            }
+
+            if (!item.IsOpen)
+            {
+                await _ledger.DeleteIntentAsync(Connection, item.Invoice.Id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var ready = chunk.Where(i => i.IsOpen).ToList();
+        if (ready.Count == 0)
+        {
+            return null;
+        }
+
+        // 3. One create-or-update call for the chunk; a mapped invoice carries its accounting id and is updated.
+        IReadOnlyList<AccountingWriteResult> writes;
+        try
+        {
+            writes = await _sink.UpsertInvoicesAsync(ready.Select(BuildDraft).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            // The intents stay: the write may have landed before the failure; the next run's recovery looks.
+            PipelineLog.ChunkFailed(_logger, ex, chunkIndex, context.BatchId, "invoice write");
+            var stop = RunStop.For(ex, _clock.GetCurrentInstant());
+            foreach (var item in ready)
+            {
+                item.Finish(stop?.Status ?? SyncStatus.Error, stop?.ItemMessage ?? $"{_sink.Name}: {ex.Message}");
+            }
+
+            return stop;
+        }
+
+        // 4. Ledger: record the accounting ref before touching the PSA.
+        var byInvoice = new Dictionary<string, AccountingWriteResult>(StringComparer.Ordinal);
+        foreach (var write in writes)
+        {
+            byInvoice.TryAdd(write.PsaInvoiceId, write);
+        }
+
+        now = _clock.GetCurrentInstant();
+        foreach (var item in ready)
+        {
+            if (!byInvoice.TryGetValue(item.Invoice.Id, out var write))
+            {
+                item.Fail($"{_sink.Name} returned no result for this invoice.");
+                continue;
+            }
+
+            item.Messages.AddRange(write.Warnings);
+            if (!write.Succeeded)
+            {
+                item.Fail($"{_sink.Name}: {write.Error ?? "no invoice returned"}");
+                await _ledger.DeleteIntentAsync(Connection, item.Invoice.Id, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var written = write.Invoice!;
+            item.AccountingInvoice = written;
+            await _ledger.SaveInvoiceMappingAsync(
+                new InvoiceMapping(Connection, item.Invoice.Id, item.Invoice.Number, written.Id, written.Number, item.Invoice.DocumentKind, now)
+                {
+                    AccountingCustomerId = item.CustomerId,
+                    Total = item.Invoice.Total,
+                    PaidDate = item.Mapping?.PaidDate,
+                },
+                cancellationToken).ConfigureAwait(false);
+            await _ledger.SaveIntentAsync(
+                new SyncIntent(Connection, item.Invoice.Id, context.BatchId, written.Number, item.Invoice.DocumentKind, item.IdempotencyKey, item.PayloadHash, IntentState.Written, now)
+                {
+                    PsaNumber = item.Invoice.Number,
+                    AccountingInvoiceId = written.Id,
+                    IsUpdate = item.Mapping is not null,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        // 5. PSA: the synced mark, one call for the chunk.
+        var posted = ready.Where(i => i.IsOpen).ToList();
+        if (posted.Count == 0)
+        {
+            return null;
+        }
+
+        IReadOnlyList<PsaWriteResult> marks;
+        try
+        {
+            marks = await _psa.MarkSyncedAsync(
+                BatchKey(context.BatchId, "p", chunkIndex),
+                posted.Select(i => new PsaSyncMark(i.Invoice.Id, now, i.AccountingInvoice!.Id)).ToList(),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            PipelineLog.ChunkFailed(_logger, ex, chunkIndex, context.BatchId, "PSA mark");
+            var stop = RunStop.For(ex, _clock.GetCurrentInstant());
+            foreach (var item in posted)
+            {
+                item.Finish(stop?.Status ?? SyncStatus.Error, NotMarkedMessage(item, ex.Message));
+            }
+
+            return stop;
+        }
+
+        var markResults = new Dictionary<string, PsaWriteResult>(StringComparer.Ordinal);
+        foreach (var mark in marks)
+        {
+            markResults.TryAdd(mark.InvoiceId, mark);
+        }
+
+        foreach (var item in posted)
+        {
+            var error = markResults.TryGetValue(item.Invoice.Id, out var mark) ? mark.Error : $"{_psa.Name} returned no result";
+            if (error is not null)
+            {
+                item.Fail(NotMarkedMessage(item, error));
+                continue;
+            }
+
+            item.PsaMarked = true;
+            await _ledger.DeleteIntentAsync(Connection, item.Invoice.Id, cancellationToken).ConfigureAwait(false);
+
+            // 6. Scheduler.
+            await ScheduleAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private string NotMarkedMessage(WorkItem item, string reason) =>
+        $"Posted to {_sink.Name} as {item.AccountingInvoice!.Number}, but the {_psa.Name} synced mark was not written ({reason}); the next run completes it.";
+
+    private AccountingInvoiceDraft BuildDraft(WorkItem item)
+    {
+        var invoice = item.Invoice;
+        var lines = item.Lines!;
+        return new AccountingInvoiceDraft(
+            invoice.Id,
+            item.DocumentNumber,
+            invoice.DocumentKind,
+            item.CustomerId ?? string.Empty,
+            invoice.InvoiceDate,
+            item.Due?.DueDate,
+            invoice.Currency,
+            lines.Lines,
+            lines.Total,
+            item.IdempotencyKey)
+        {
+            ExistingAccountingId = item.Mapping?.AccountingInvoiceId,
+            TaxMode = invoice.TaxMode,
+            TaxTotal = lines.TaxTotal,
+            Reference = invoice.PurchaseOrderNumber,
+            BillEmail = item.BillEmail,
+            Division = invoice.Division,
+            SourceUrl = invoice.PsaUrl,
+            OriginalNumber = item.Number?.OriginalNumber,
+        };
+    }
+
+    private async Task ScheduleAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        if (_scheduler is null)
+        {
+            item.Payment = PaymentQueueStatus.Disabled;
+            item.PaymentMessage = "no payment scheduler configured";
+            return;
+        }
+
+        try
+        {
+            var result = await _scheduler.ScheduleAsync(
+                new PaymentScheduleRequest(item.Invoice, item.Due?.DueDate, item.AccountingInvoice, item.CustomerId),
+                cancellationToken).ConfigureAwait(false);
+            item.Payment = result.Status;
+            item.PaymentMessage = result.Message;
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            item.Payment = PaymentQueueStatus.Disabled;
+            item.PaymentMessage = $"Payment not scheduled: {ex.Message}";
+            item.Messages.Add(item.PaymentMessage);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using WiseSync.Pipeline.Internal;
+
+namespace WiseSync;
+
+public sealed partial class SyncPipeline
+{
+    /// <summary>
+    /// Reconciles what a crashed run left between the intent and the PSA mark: a pending create is looked up by number
+    /// (found → mapped, never created again; not found → released so this run posts it), a pending update is released
+    /// (this run updates it again), and a written one gets its PSA mark.
+    /// </summary>
+    private async Task RecoverAsync(string currentBatchId, CancellationToken cancellationToken)
+    {
+        var intents = await _ledger.GetIntentsAsync(Connection, cancellationToken).ConfigureAwait(false);
+        if (intents.Count == 0)
+        {
+            return;
+        }
+
+        int completed = 0, released = 0;
+        try
+        {
+            var written = intents.Where(i => i.State == IntentState.Written).ToList();
+            foreach (var intent in intents.Where(i => i.State == IntentState.Pending && i.IsUpdate))
+            {
+                await _ledger.DeleteIntentAsync(Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
+                released++;
+            }
+
+            foreach (var group in intents.Where(i => i.State == IntentState.Pending && !i.IsUpdate).GroupBy(i => i.Kind))
+            {
+                var pending = group.ToList();
+                var found = await _sink.FindInvoicesByNumberAsync(pending.Select(i => i.DocumentNumber).Distinct().ToList(), group.Key, cancellationToken).ConfigureAwait(false);
+                var byNumber = new Dictionary<string, AccountingInvoiceRef>(StringComparer.OrdinalIgnoreCase);
+                foreach (var invoice in found)
+                {
+                    byNumber.TryAdd(invoice.Number, invoice);
+                }
+
+                var now = _clock.GetCurrentInstant();
+                foreach (var intent in pending)
+                {
+                    if (!byNumber.TryGetValue(intent.DocumentNumber, out var existing))
+                    {
+                        await _ledger.DeleteIntentAsync(Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
+                        released++;
+                        continue;
+                    }
+
+                    await _ledger.SaveInvoiceMappingAsync(
+                        new InvoiceMapping(Connection, intent.PsaInvoiceId, intent.PsaNumber ?? intent.DocumentNumber, existing.Id, existing.Number, intent.Kind, now),
+                        cancellationToken).ConfigureAwait(false);
+                    var advanced = intent with { State = IntentState.Written, AccountingInvoiceId = existing.Id, UpdatedAt = now };
+                    await _ledger.SaveIntentAsync(advanced, cancellationToken).ConfigureAwait(false);
+                    written.Add(advanced);
+                }
+            }
+
+            var chunkIndex = 0;
+            foreach (var chunk in written.Chunk(Math.Max(1, _options.PsaBatchSize)))
+            {
+                chunkIndex++;
+                var now = _clock.GetCurrentInstant();
+                var results = await _psa.MarkSyncedAsync(
+                    BatchKey(currentBatchId, "r", chunkIndex),
+                    chunk.Select(i => new PsaSyncMark(i.PsaInvoiceId, now, i.AccountingInvoiceId)).ToList(),
+                    cancellationToken).ConfigureAwait(false);
+                var failed = results.Where(r => !r.Succeeded).Select(r => r.InvoiceId).ToHashSet(StringComparer.Ordinal);
+                var answered = results.Select(r => r.InvoiceId).ToHashSet(StringComparer.Ordinal);
+                foreach (var intent in chunk)
+                {
+                    if (failed.Contains(intent.PsaInvoiceId) || !answered.Contains(intent.PsaInvoiceId))
+                    {
+                        continue;
+                    }
+
+                    await RecordRecoveredAsync(intent, currentBatchId, cancellationToken).ConfigureAwait(false);
+                    await _ledger.DeleteIntentAsync(Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
+                    completed++;
+                }
+            }
+
+            await CloseInterruptedBatchesAsync(intents.Select(i => i.BatchId).Distinct().Where(b => b != currentBatchId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            PipelineLog.RecoveryFailed(_logger, ex, Connection);
+        }
+
+        PipelineLog.Recovered(_logger, Connection, intents.Count, completed, released);
+    }
+
+    private async Task RecordRecoveredAsync(SyncIntent intent, string currentBatchId, CancellationToken cancellationToken)
+    {
+        // The entry goes to the batch that started the write, unless that batch has since been deleted.
+        var batchId = await _ledger.GetBatchAsync(intent.BatchId, cancellationToken).ConfigureAwait(false) is null ? currentBatchId : intent.BatchId;
+        var mapping = (await _ledger.GetInvoiceMappingsAsync(Connection, [intent.PsaInvoiceId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(intent.PsaInvoiceId);
+        await _ledger.SaveEntryAsync(
+            new LedgerEntry(batchId, intent.PsaInvoiceId, intent.PsaNumber ?? intent.DocumentNumber, SyncStatus.Warning,
+                ["Completed after an interrupted run: found in accounting and marked synced."], _clock.GetCurrentInstant())
+            {
+                PsaMarked = true,
+                AccountingInvoiceId = intent.AccountingInvoiceId,
+                AccountingNumber = mapping?.AccountingNumber ?? intent.DocumentNumber,
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CloseInterruptedBatchesAsync(IEnumerable<string> batchIds, CancellationToken cancellationToken)
+    {
+        foreach (var batchId in batchIds)
+        {
+            var batch = await _ledger.GetBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
+            if (batch is null || batch.FinishedAt is not null)
+            {
+                continue;
+            }
+
+            var entries = await _ledger.GetEntriesAsync(batchId, cancellationToken).ConfigureAwait(false);
+            var totals = new SyncTotals(
+                entries.Count,
+                entries.Count(e => e.Status == SyncStatus.Success),
+                entries.Count(e => e.Status == SyncStatus.Warning),
+                entries.Count(e => e.Status == SyncStatus.Error));
+            await _ledger.FinishBatchAsync(batchId, _clock.GetCurrentInstant(), totals, "interrupted; completed by a later run", cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

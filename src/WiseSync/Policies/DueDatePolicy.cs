@@ -1,0 +1,51 @@
+using NodaTime;
+
+namespace WiseSync.Policies;
+
+/// <summary>The due date of an invoice and, when it could not be computed, why.</summary>
+internal sealed record DueDateResult(LocalDate? DueDate, string? Warning);
+
+/// <summary>
+/// The PSA's due date when it states one; otherwise the terms cross-reference (net N days, or N days after the end of
+/// the invoice's month), then the PSA terms' own day count, then the default net days.
+/// </summary>
+internal sealed class DueDatePolicy(IReadOnlyDictionary<string, PaymentTermsRule> terms, int? defaultNetDays)
+{
+    public DueDateResult Compute(PsaInvoice invoice)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        if (invoice.DueDate is { } stated)
+        {
+            return new DueDateResult(stated, null);
+        }
+
+        if (invoice.Terms is { } t && (Find(t.Name) ?? Find(t.Id)) is { } rule)
+        {
+            return new DueDateResult(Apply(invoice.InvoiceDate, rule.Kind, rule.Days), null);
+        }
+
+        if (invoice.Terms?.DueDays is { } days)
+        {
+            return new DueDateResult(invoice.InvoiceDate.PlusDays(days), null);
+        }
+
+        if (defaultNetDays is { } net)
+        {
+            return new DueDateResult(invoice.InvoiceDate.PlusDays(net), null);
+        }
+
+        var why = invoice.Terms is null
+            ? "the invoice has no due date and no terms"
+            : $"the terms '{invoice.Terms.Name}' are not in the PaymentTerms cross-reference";
+        return new DueDateResult(null, $"No due date: {why}.");
+    }
+
+    public static LocalDate Apply(LocalDate invoiceDate, PaymentTermsKind kind, int days) => kind switch
+    {
+        PaymentTermsKind.DaysAfterEndOfMonth => invoiceDate.With(DateAdjusters.EndOfMonth).PlusDays(days),
+        _ => invoiceDate.PlusDays(days),
+    };
+
+    private PaymentTermsRule? Find(string? key) =>
+        key is not null && terms.TryGetValue(key.Trim(), out var rule) ? rule : null;
+}
