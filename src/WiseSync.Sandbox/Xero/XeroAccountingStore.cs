@@ -12,6 +12,7 @@ internal sealed partial class XeroAccountingStore(TimeProvider time)
     public const int DefaultPageSize = 100;
 
     private readonly Lock _gate = new();
+    private readonly Lock _idempotencyGate = new();
     private readonly List<XeroContactRecord> _contacts = [];
     private readonly List<XeroDocumentRecord> _documents = [];
     private readonly List<XeroItemRecord> _items = [];
@@ -19,23 +20,28 @@ internal sealed partial class XeroAccountingStore(TimeProvider time)
 
     public XeroOrganisationSettings Organisation { get; } = new();
 
-    /// <summary>The answer stored for an Idempotency-Key, if the key was seen (reference §1.6 Idempotency).</summary>
-    public XeroResponse? Replay(string key)
+    /// <summary>
+    /// Runs a write once per Idempotency-Key: a repeat of the key gets the first answer again, whatever its body
+    /// (reference §1.6 Idempotency). Writes with keys run one at a time so a repeat arriving mid-write waits for it.
+    /// </summary>
+    public XeroResponse Idempotent(string key, Func<XeroResponse> write)
     {
-        lock (_gate)
+        lock (_idempotencyGate)
         {
-            return _idempotent.GetValueOrDefault(key);
+            if (_idempotent.TryGetValue(key, out var first))
+            {
+                IdempotentReplays++;
+                return first;
+            }
+
+            var response = write();
+            _idempotent[key] = response;
+            return response;
         }
     }
 
-    /// <summary>Keeps the first answer given for an Idempotency-Key.</summary>
-    public void Remember(string key, XeroResponse response)
-    {
-        lock (_gate)
-        {
-            _idempotent.TryAdd(key, response);
-        }
-    }
+    /// <summary>How many writes were answered from the idempotency store.</summary>
+    public int IdempotentReplays { get; private set; }
 
     public XeroResponse GetOrganisation()
     {
@@ -76,16 +82,16 @@ internal sealed partial class XeroAccountingStore(TimeProvider time)
     /// <summary>The state collections of /_sandbox/state/xero/{collection}; null for an unknown name.</summary>
     public JsonNode? State(string collection)
     {
+        var envelope = XeroRender.Envelope(Guid.NewGuid(), time.GetUtcNow());
         lock (_gate)
         {
             return collection.ToLowerInvariant() switch
             {
-                "contacts" => new JsonArray(_contacts.Select(c => (JsonNode)XeroRender.Contact(c, detailed: true)).ToArray()),
-                "invoices" => new JsonArray(_documents.Where(d => !d.IsCreditNote).Select(d => (JsonNode)XeroRender.Document(d, FindContact(d.ContactID), withLines: true)).ToArray()),
-                "creditnotes" => new JsonArray(_documents.Where(d => d.IsCreditNote).Select(d => (JsonNode)XeroRender.Document(d, FindContact(d.ContactID), withLines: true)).ToArray()),
-                "items" => new JsonArray(_items.Select(i => (JsonNode)XeroRender.Item(i)).ToArray()),
-                "payments" => new JsonArray(_documents.SelectMany(d => d.Payments.Select(p => (JsonNode)XeroRender.Payment(p, d))).ToArray()),
-                "organisation" => XeroRender.Organisation(Organisation, time.GetUtcNow()),
+                "contacts" => Collection(envelope, "Contacts", _contacts.Select(c => XeroRender.Contact(c, detailed: true)), null),
+                "invoices" => Collection(envelope, "Invoices", _documents.Where(d => !d.IsCreditNote).Select(d => XeroRender.Document(d, FindContact(d.ContactID), withLines: true)), null),
+                "creditnotes" => Collection(envelope, "CreditNotes", _documents.Where(d => d.IsCreditNote).Select(d => XeroRender.Document(d, FindContact(d.ContactID), withLines: true)), null),
+                "items" => Collection(envelope, "Items", _items.Select(XeroRender.Item), null),
+                "payments" => Collection(envelope, "Payments", _documents.SelectMany(d => d.Payments.Select(p => XeroRender.Payment(p, d))), null),
                 _ => null,
             };
         }
