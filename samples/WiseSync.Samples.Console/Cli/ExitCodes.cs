@@ -31,6 +31,13 @@ internal static class ExitCodes
             console.Error.WriteLine($"error: {ex.Message}");
             return Program.Failed;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A defect, not a per-invoice problem: say what it was and fail the run rather than crash with a dump.
+            console.Error.WriteLine($"error: unexpected {ex.GetType().Name}: {ex.Message}");
+            console.Error.WriteLine(ex.StackTrace);
+            return Program.Failed;
+        }
     }
 
     /// <summary>The message of a usage or configuration problem (exit 2), or null when <paramref name="ex"/> is something else.</summary>

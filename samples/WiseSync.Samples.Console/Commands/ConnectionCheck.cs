@@ -1,3 +1,4 @@
+using Spectre.Console;
 using WiseSync.Samples.Console.Cli;
 using WiseSync.Samples.Console.Connections;
 using WiseSync.Samples.Console.Output;
@@ -10,14 +11,14 @@ internal static class ConnectionCheck
     public static async Task RequireAsync(HarnessSession session, HarnessConsole console, bool json, bool accounting, CancellationToken cancellationToken)
     {
         var ansi = json ? console.AnsiError : console.Ansi;
-        ansi.MarkupLine($"[bold]{Spectre.Console.Markup.Escape(session.Description)}[/]");
+        ansi.MarkupLine($"[bold]{Markup.Escape(session.Description)}[/]");
 
         var failures = new List<string>();
         var psa = await session.Psa.TestConnectionAsync(cancellationToken);
         ReportView.Connection(ansi, session.PsaName, psa);
         if (!psa.Succeeded)
         {
-            failures.Add($"{session.PsaName} connection failed: {psa.Message}");
+            failures.Add($"{session.PsaName}: {psa.Message}");
         }
 
         if (accounting)
@@ -26,7 +27,7 @@ internal static class ConnectionCheck
             ReportView.Connection(ansi, session.AccountingName, sink);
             if (!sink.Succeeded)
             {
-                failures.Add($"{session.AccountingName} connection failed: {sink.Message}");
+                failures.Add($"{session.AccountingName}: {sink.Message}");
             }
         }
 

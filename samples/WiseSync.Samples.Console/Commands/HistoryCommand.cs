@@ -1,3 +1,4 @@
+using Spectre.Console;
 using WiseSync.Samples.Console.Cli;
 using WiseSync.Samples.Console.Connections;
 using WiseSync.Samples.Console.Output;
@@ -17,7 +18,7 @@ internal static class HistoryCommand
         }
         else
         {
-            console.Ansi.MarkupLine($"[grey]Ledger {Spectre.Console.Markup.Escape(Path.GetFullPath(session.LedgerPath))}[/]");
+            console.Ansi.MarkupLine($"[grey]Ledger {Markup.Escape(Path.GetFullPath(session.LedgerPath))}[/]");
             ReportView.History(console.Ansi, batches);
         }
 

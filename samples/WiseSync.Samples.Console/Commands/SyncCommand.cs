@@ -1,3 +1,4 @@
+using Spectre.Console;
 using WiseSync.Samples.Console.Cli;
 using WiseSync.Samples.Console.Connections;
 using WiseSync.Samples.Console.Demo;
@@ -29,7 +30,12 @@ internal static class SyncCommand
         }
 
         var label = settings.DryRun ? "Dry run" : $"Sync ({HarnessSettings.ActionName(settings.Action)})";
-        var report = await ProgressView.RunAsync(console, settings.Json, label, progress => pipeline.RunAsync(request, progress, cancellationToken));
+        var report = await ProgressView.RunAsync(console, settings.Json, label, async progress =>
+        {
+            // Ctrl+C stops the run at the next chunk boundary, never in the middle of a chunk's writes.
+            using var stop = new ChunkBoundaryStop(cancellationToken, progress);
+            return await pipeline.RunAsync(request, stop, stop.Token);
+        });
 
         if (settings.Json)
         {

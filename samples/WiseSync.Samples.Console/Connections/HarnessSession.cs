@@ -82,6 +82,7 @@ internal sealed class HarnessSession : IAsyncDisposable
         services.AddLogging(logging => logging
             .ClearProviders()
             .SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning)
+            .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddProvider(new TextWriterLoggerProvider(console.Error, settings.Verbose ? LogLevel.Information : LogLevel.Warning)));
 
         if (settings.ConfigFile is { } configFile)
