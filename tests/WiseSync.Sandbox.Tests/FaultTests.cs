@@ -84,6 +84,22 @@ public sealed class FaultTests
         Assert.Equal(HttpStatusCode.Unauthorized, normal.StatusCode);
     }
 
+    [Fact]
+    public async Task Max_concurrent_counts_requests_in_flight_together()
+    {
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var _ = await sandbox.PostJsonAsync("_sandbox/faults", """{"vendor":"connectwise","delayMs":300,"count":8}""");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => sandbox.Http.GetAsync("connectwise/v4_6_release/apis/3.0/system/info")));
+        foreach (var response in responses)
+            response.Dispose();
+        var stats = sandbox.Server.GetStats()["connectwise"];
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        Assert.Equal(8, stats.Requests);
+        Assert.InRange(stats.MaxConcurrent, 2, 8);
+    }
+
     [Theory]
     [InlineData("""{"status":503}""")]
     [InlineData("""{"vendor":"sage","status":503}""")]

@@ -135,4 +135,25 @@ public sealed class RateLimitTests
         Assert.Equal(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(100), refused.RetryAfter);
         Assert.True(later.Allowed);
     }
+
+    [Fact]
+    public void A_client_pacing_exactly_at_the_limit_is_not_throttled_by_arrival_jitter()
+    {
+        var time = new ManualTimeProvider();
+        var limiter = new VendorRateLimiter(new VendorRateLimitPolicy(0, [new RateWindow("Minute", 60, TimeSpan.FromMinutes(1))]), 60, time, enforce: true);
+
+        for (var i = 0; i < 60; i++)
+        {
+            using var ok = limiter.TryAcquire("t", "t");
+            Assert.True(ok.Allowed);
+        }
+
+        time.Advance(TimeSpan.FromMilliseconds(970)); // the window is 1 s at 60x: 30 ms early is too early
+        using var early = limiter.TryAcquire("t", "t");
+        time.Advance(TimeSpan.FromMilliseconds(15)); // 15 ms early is arrival jitter, forgiven
+        using var atEdge = limiter.TryAcquire("t", "t");
+
+        Assert.False(early.Allowed);
+        Assert.True(atEdge.Allowed);
+    }
 }

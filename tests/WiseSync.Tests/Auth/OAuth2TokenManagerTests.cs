@@ -156,7 +156,10 @@ public sealed class OAuth2TokenManagerTests
             tokens.RefreshToken!,
         ];
         var text = logs.Text + string.Join('\n', errors.Select(e => e.ToString()));
-        Assert.Contains("xero", text, StringComparison.Ordinal); // the run was logged at all
+        // The run was logged at all, including IHttpClientFactory's own request logging at trace level.
+        Assert.Contains("WiseSync.Http", text, StringComparison.Ordinal);
+        Assert.Contains("System.Net.Http.HttpClient", text, StringComparison.Ordinal);
+        Assert.Contains("Authorization", text, StringComparison.Ordinal);
         Assert.Contains(errors, e => e is RateLimitedException);
         Assert.All(secrets, secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
         var recorded = await sandbox.Admin.RequestLogTextAsync("xero");

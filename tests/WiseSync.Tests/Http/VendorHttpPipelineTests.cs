@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Diagnostics;
 using System.Net;
 using WiseSync.Tests.Auth;
@@ -5,7 +6,7 @@ using WiseSync.Tests.Auth;
 namespace WiseSync.Tests.Http;
 
 /// <summary>The vendor pipeline against the sandbox over real HTTP.</summary>
-public sealed class VendorHttpPipelineTests
+public sealed class VendorHttpPipelineTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
 
@@ -61,6 +62,7 @@ public sealed class VendorHttpPipelineTests
         var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.GetOrganisationAsync(tenant)));
 
         watch.Stop();
+        output.WriteLine($"201 calls at time scale {timeScale}: {watch.Elapsed.TotalSeconds:0.00} s");
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var stats = await sandbox.Admin.StatsAsync("xero");
         Assert.Equal(0, stats.GetProperty("throttled").GetInt32());
@@ -125,6 +127,31 @@ public sealed class VendorHttpPipelineTests
 
         Assert.Equal(NodaTime.Duration.FromHours(1), ex.RetryAfter);
         Assert.Equal("xero", ex.Vendor);
+        Assert.Equal(1, await sandbox.Admin.CountRequestsAsync("xero", "/Organisation"));
+    }
+
+    [Fact]
+    public async Task A_429_naming_the_daily_limit_is_raised_as_a_long_window_without_retry()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        await using var services = XeroLikeProfile.Build(sandbox.BaseUrl, 1, new InMemoryTokenStore());
+        var client = services.Client();
+        var tenant = await client.GetTenantIdAsync();
+        await sandbox.Admin.AddFaultAsync(new
+        {
+            vendor = "xero",
+            pathContains = "/Organisation",
+            status = 429,
+            retryAfterSeconds = 5,
+            count = 1,
+            headers = new Dictionary<string, string> { ["X-Rate-Limit-Problem"] = "Daily" },
+        });
+
+        var ex = await Assert.ThrowsAsync<RateLimitedException>(() => client.GetOrganisationAsync(tenant));
+
+        Assert.Equal(RateLimitKind.LongWindow, ex.Kind);
+        Assert.Equal("daily limit", ex.LimitName);
+        Assert.Equal(NodaTime.Duration.FromSeconds(5), ex.RetryAfter);
         Assert.Equal(1, await sandbox.Admin.CountRequestsAsync("xero", "/Organisation"));
     }
 
