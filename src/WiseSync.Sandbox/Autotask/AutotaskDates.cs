@@ -7,7 +7,7 @@ internal static class AutotaskDates
 {
     public static string Stamp(DateTime utc) => utc.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    public static string DateOnly(DateTime value) => value.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+    public static string DateOnly(DateTime value) => value.ToString("yyyy-MM-dd'T00:00:00Z'", CultureInfo.InvariantCulture);
 
-    public static string DateOnly(System.DateOnly value) => value.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+    public static string DateOnly(System.DateOnly value) => value.ToString("yyyy-MM-dd'T00:00:00Z'", CultureInfo.InvariantCulture);
 }

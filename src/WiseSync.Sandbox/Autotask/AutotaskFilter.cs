@@ -119,7 +119,7 @@ internal static class AutotaskFilter
             throw new AutotaskApiError($"String operators apply to string fields only; {field.Name} is not one.");
         }
 
-        return r => r[field.Name] is JsonValue v && v.TryGetValue<string>(out var s) && test(s, text);
+        return r => AutotaskJsonValues.Text(r[field.Name]) is { } s && test(s, text);
     }
 
     private static JsonElement? Property(JsonElement element, string name)
@@ -135,8 +135,7 @@ internal static class AutotaskFilter
         return null;
     }
 
-    private static bool HasValue(JsonNode? node) =>
-        node is not null && !(node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length == 0);
+    private static bool HasValue(JsonNode? node) => node is not null && AutotaskJsonValues.Text(node) is not "";
 
     /// <summary>The comparable form of a filter value for the field's type; a wrong type is the caller's error.</summary>
     private static object Normalize(AutotaskField field, JsonElement value)
@@ -173,10 +172,10 @@ internal static class AutotaskFilter
 
         return field.Type switch
         {
-            AutotaskFieldType.Integer or AutotaskFieldType.Number => v.GetValue<decimal>(),
-            AutotaskFieldType.Boolean => v.GetValue<bool>(),
-            AutotaskFieldType.DateTime => ParseDate(v.GetValue<string>()),
-            _ => v.TryGetValue<string>(out var s) ? s : v.ToJsonString(),
+            AutotaskFieldType.Integer or AutotaskFieldType.Number => AutotaskJsonValues.Number(v),
+            AutotaskFieldType.Boolean => AutotaskJsonValues.Bool(v),
+            AutotaskFieldType.DateTime => AutotaskJsonValues.Text(v) is { } text ? ParseDate(text) : null,
+            _ => AutotaskJsonValues.Text(v) ?? v.ToJsonString(),
         };
     }
 

@@ -33,7 +33,7 @@ internal static class AutotaskInvoiceMarkup
         lock (store.BillingItems.Gate)
         {
             items = store.BillingItems.Records.Values
-                .Where(i => (long?)i["invoiceID"] == invoiceId)
+                .Where(i => AutotaskJsonValues.Long(i["invoiceID"]) == invoiceId)
                 .Select(i => (JsonObject)i.DeepClone())
                 .ToArray();
         }
@@ -41,28 +41,28 @@ internal static class AutotaskInvoiceMarkup
         string? companyName = null;
         lock (store.Companies.Gate)
         {
-            if ((long?)invoice["companyID"] is { } companyId && store.Companies.Records.TryGetValue(companyId, out var company))
+            if (AutotaskJsonValues.Long(invoice["companyID"]) is { } companyId && store.Companies.Records.TryGetValue(companyId, out var company))
             {
-                companyName = (string?)company["companyName"];
+                companyName = AutotaskJsonValues.Text(company["companyName"]);
             }
         }
 
         var document = new XElement("invoice_batch_generic",
-            new XElement("invoice_batch_id", (int?)invoice["batchID"]),
+            new XElement("invoice_batch_id", AutotaskJsonValues.Long(invoice["batchID"])),
             new XElement("invoices",
                 new XElement("invoice",
                     new XElement("invoice_id", invoiceId),
-                    new XElement("invoice_number", (string?)invoice["invoiceNumber"]),
-                    new XElement("invoice_date", (string?)invoice["invoiceDateTime"]),
-                    new XElement("due_date", (string?)invoice["dueDate"]),
-                    new XElement("customer", new XElement("id", (long?)invoice["companyID"]), new XElement("name", companyName)),
-                    new XElement("purchase_order", (string?)invoice["orderNumber"]),
+                    new XElement("invoice_number", AutotaskJsonValues.Text(invoice["invoiceNumber"])),
+                    new XElement("invoice_date", AutotaskJsonValues.Text(invoice["invoiceDateTime"])),
+                    new XElement("due_date", AutotaskJsonValues.Text(invoice["dueDate"])),
+                    new XElement("customer", new XElement("id", AutotaskJsonValues.Long(invoice["companyID"])), new XElement("name", companyName)),
+                    new XElement("purchase_order", AutotaskJsonValues.Text(invoice["orderNumber"])),
                     new XElement("total_tax", Money(invoice["totalTaxValue"])),
                     new XElement("invoice_total", Money(invoice["invoiceTotal"])),
                     new XElement("line_items", items.Select(i => new XElement("line_item",
-                        new XElement("id", (long?)i["id"]),
-                        new XElement("name", (string?)i["itemName"]),
-                        new XElement("description", (string?)i["description"]),
+                        new XElement("id", AutotaskJsonValues.Long(i["id"])),
+                        new XElement("name", AutotaskJsonValues.Text(i["itemName"])),
+                        new XElement("description", AutotaskJsonValues.Text(i["description"])),
                         new XElement("quantity", Money(i["quantity"])),
                         new XElement("rate", Money(i["rate"])),
                         new XElement("extended_price", Money(i["extendedPrice"])),
@@ -73,5 +73,5 @@ internal static class AutotaskInvoiceMarkup
     }
 
     private static string Money(JsonNode? node) =>
-        node is null ? string.Empty : node.GetValue<decimal>().ToString("0.00", CultureInfo.InvariantCulture);
+        AutotaskJsonValues.Number(node)?.ToString("0.00", CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -41,6 +41,10 @@ internal sealed class AutotaskRestApi(AutotaskStore store)
         {
             await ErrorAsync(context, 500, "The request body is not valid JSON.").ConfigureAwait(false);
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            await ErrorAsync(context, 500, $"The request could not be processed: {e.Message}").ConfigureAwait(false);
+        }
     }
 
     private async Task DispatchAsync(HttpContext context, string[] segments, bool restricted)
