@@ -11,7 +11,7 @@ namespace WiseSync.ConnectWise.Internal;
 /// The one place that speaks HTTP to ConnectWise: headers, paging, errors. Rate limiting and retries of 429
 /// (Cloudflare in front of the cloud sites, reference/psa-apis.md §2.7) come from the shared plumbing around the HttpClient.
 /// </summary>
-internal sealed class ConnectWiseApi
+internal sealed partial class ConnectWiseApi
 {
     private readonly HttpClient _http;
 
@@ -179,7 +179,10 @@ internal sealed class ConnectWiseApi
         }
     }
 
-    /// <summary>The rel="next" target of a Link header, e.g. <c>&lt;https://…?pageSize=1000&amp;pageId=42&gt;; rel="next"</c>.</summary>
+    /// <summary>
+    /// The rel="next" target of a Link header, e.g. <c>&lt;https://…?pageSize=1000&amp;pageId=42&gt;; rel="next"</c>.
+    /// The URL may hold unencoded commas (<c>fields=id,name</c>), so entries are read by their angle brackets, not split on commas.
+    /// </summary>
     internal static Uri? NextLink(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("Link", out var values))
@@ -189,19 +192,19 @@ internal sealed class ConnectWiseApi
 
         foreach (var header in values)
         {
-            foreach (var part in header.Split(','))
+            foreach (System.Text.RegularExpressions.Match match in LinkEntry().Matches(header))
             {
-                var pieces = part.Split(';');
-                if (pieces.Length < 2 || !pieces.Skip(1).Any(p => p.Trim().Equals("rel=\"next\"", StringComparison.OrdinalIgnoreCase)))
+                if (match.Groups["rel"].Value.Split(' ').Contains("next", StringComparer.OrdinalIgnoreCase)
+                    && Uri.TryCreate(match.Groups["url"].Value.Trim(), UriKind.Absolute, out var uri))
                 {
-                    continue;
+                    return uri;
                 }
-
-                var target = pieces[0].Trim().TrimStart('<').TrimEnd('>');
-                return Uri.TryCreate(target, UriKind.Absolute, out var uri) ? uri : null;
             }
         }
 
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<(?<url>[^>]*)>\\s*;\\s*rel\\s*=\\s*\"?(?<rel>[^\";,]*)\"?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LinkEntry();
 }

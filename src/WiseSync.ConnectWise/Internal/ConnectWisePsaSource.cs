@@ -13,7 +13,7 @@ namespace WiseSync.ConnectWise.Internal;
 /// </summary>
 internal sealed class ConnectWisePsaSource : IPsaSource
 {
-    private const string InvoiceFields = "id,invoiceNumber,type,status,company,billToCompany,accountNumber,billingTerms,customerPO,date,dueDate,locationId,location,department,currency,subtotal,total,salesTax,payments,credits,balance,glBatch,_info";
+    internal const string InvoiceFields = "id,invoiceNumber,type,status,company,billToCompany,accountNumber,billingTerms,customerPO,date,dueDate,locationId,location,department,currency,subtotal,total,salesTax,payments,credits,balance,glBatch,_info";
 
     private readonly Func<ConnectWiseApi> _api;
     private readonly ConnectWiseOptions _options;

@@ -266,8 +266,7 @@ internal static class CwConditionParser
         {
             case Kind.Number:
                 if (!decimal.TryParse(literal.Text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)) return int.MinValue;
-                if (value.TryGetValue<decimal>(out var d)) return d.CompareTo(n);
-                return value.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var sd) ? sd.CompareTo(n) : int.MinValue;
+                return Number(value) is { } d ? d.CompareTo(n) : int.MinValue;
             case Kind.Date:
                 TryDate(literal.Text, out var lit);
                 return value.TryGetValue<string>(out var ds) && TryDate(ds, out var dv) ? dv.CompareTo(lit) : int.MinValue;
@@ -277,10 +276,18 @@ internal static class CwConditionParser
             default:
                 // SQL Server's default collation compares strings case-insensitively.
                 return value.TryGetValue<string>(out var vs) ? string.Compare(vs, literal.Text, StringComparison.OrdinalIgnoreCase)
-                    : value.TryGetValue<decimal>(out var vd) ? string.Compare(vd.ToString(CultureInfo.InvariantCulture), literal.Text, StringComparison.OrdinalIgnoreCase)
+                    : Number(value) is { } vd ? string.Compare(vd.ToString(CultureInfo.InvariantCulture), literal.Text, StringComparison.OrdinalIgnoreCase)
                     : int.MinValue;
         }
     }
+
+    /// <summary>The number a JSON value holds (whatever CLR type backs it), or a number written as a string.</summary>
+    internal static decimal? Number(JsonValue value) => value.GetValueKind() switch
+    {
+        System.Text.Json.JsonValueKind.Number => decimal.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+        System.Text.Json.JsonValueKind.String when decimal.TryParse(value.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
+        _ => null,
+    };
 
     private static bool Like(JsonNode? node, string pattern)
     {

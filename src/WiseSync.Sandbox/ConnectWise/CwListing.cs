@@ -120,7 +120,7 @@ internal static class CwListing
                 node = node is JsonObject o ? o.FirstOrDefault(p => p.Key.Equals(segment, StringComparison.OrdinalIgnoreCase)).Value : null;
             }
 
-            return node is JsonValue v && v.TryGetValue<decimal>(out var d) ? d.ToString("000000000000.0000", CultureInfo.InvariantCulture) : node?.ToString() ?? string.Empty;
+            return node is JsonValue v && CwConditionParser.Number(v) is { } d ? d.ToString("000000000000.0000", CultureInfo.InvariantCulture) : node?.ToString() ?? string.Empty;
         }
 
         return descending ? records.OrderByDescending(Key, StringComparer.OrdinalIgnoreCase).ThenBy(Id) : records.OrderBy(Key, StringComparer.OrdinalIgnoreCase).ThenBy(Id);
