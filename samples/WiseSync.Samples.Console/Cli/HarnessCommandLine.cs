@@ -58,7 +58,7 @@ internal sealed class HarnessCommandLine
         HelpName = "FILE",
     }, NotBlank);
 
-    private readonly Option<double?> TimeScale = Recursive(new Option<double?>("--time-scale")
+    private readonly Option<string?> TimeScale = Recursive(new Option<string?>("--time-scale")
     {
         Description = $"Speed-up of the embedded sandbox's vendor clocks (default {DefaultTimeScale.ToString(CultureInfo.InvariantCulture)}).",
         HelpName = "X",
@@ -203,7 +203,7 @@ internal sealed class HarnessCommandLine
             Database = parse.GetValue(Database),
             SandboxUrl = sandboxUrl is null ? null : new Uri(sandboxUrl.EndsWith('/') ? sandboxUrl : sandboxUrl + "/"),
             ConfigFile = config,
-            TimeScale = timeScale ?? DefaultTimeScale,
+            TimeScale = timeScale is null ? DefaultTimeScale : ParsePositive(timeScale)!.Value,
             BatchId = command == HarnessCommand.DeleteBatch ? parse.GetValue(BatchId) : null,
             PsaInvoiceId = command == HarnessCommand.ShowInvoice ? parse.GetValue(PsaInvoiceId) : null,
         };
@@ -283,11 +283,14 @@ internal sealed class HarnessCommandLine
 
     private static void Positive(OptionResult result)
     {
-        if (result.GetValueOrDefault<double?>() is { } value && (!(value > 0) || double.IsInfinity(value)))
+        if (result.GetValueOrDefault<string?>() is { } text && ParsePositive(text) is null)
         {
-            result.AddError($"{result.Option.Name} must be a positive number; got '{value.ToString(CultureInfo.InvariantCulture)}'.");
+            result.AddError($"{result.Option.Name} must be a positive number such as 60; got '{text}'.");
         }
     }
+
+    private static double? ParsePositive(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && !double.IsInfinity(value) ? value : null;
 
     private static void IsoDate(OptionResult result)
     {
