@@ -6,7 +6,9 @@ namespace WiseSync.Xero.Api;
 /// </summary>
 internal sealed class XeroConnectionState(string connectionName, XeroOptions options, TimeProvider time)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    // Separate gates: reading the organisation first picks the tenant, which takes the tenant gate.
+    private readonly SemaphoreSlim _tenantGate = new(1, 1);
+    private readonly SemaphoreSlim _organisationGate = new(1, 1);
     private string? _tenantId;
     private (XeroOrganisationInfo Info, DateTimeOffset ReadAt)? _organisation;
 
@@ -26,14 +28,14 @@ internal sealed class XeroConnectionState(string connectionName, XeroOptions opt
             return _tenantId;
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _tenantGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return _tenantId ??= await pick(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _gate.Release();
+            _tenantGate.Release();
         }
     }
 
@@ -44,7 +46,7 @@ internal sealed class XeroConnectionState(string connectionName, XeroOptions opt
             return cached;
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _organisationGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (Fresh() is { } again)
@@ -58,7 +60,7 @@ internal sealed class XeroConnectionState(string connectionName, XeroOptions opt
         }
         finally
         {
-            _gate.Release();
+            _organisationGate.Release();
         }
     }
 
