@@ -11,6 +11,8 @@ internal sealed class HarnessArgs(string[] args)
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
+    public bool Has(string name) => Array.IndexOf(args, name) >= 0;
+
     public int Int(string name, int fallback) =>
         Value(name) is { } text ? int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture) : fallback;
 

@@ -1,4 +1,5 @@
 using WiseSync.Benchmarks;
+using WiseSync.Benchmarks.E2e;
 using WiseSync.Benchmarks.Micro;
 using WiseSync.Benchmarks.Scale;
 
@@ -19,6 +20,7 @@ try
         "micro" => MicroCommand.Run(rest),
         "scale" => await ScaleCommand.RunAsync(options, cancel.Token),
         "scale-run" => await ScaleCommand.RunOneAsync(options, cancel.Token),
+        "e2e" => await E2eCommand.RunAsync(options, cancel.Token),
         _ => Usage(),
     };
 }

@@ -10,7 +10,7 @@ public sealed partial class SyncPipeline
     /// run's memory stays flat however many invoices it covers; a run of at most one window works exactly as if it were
     /// read whole (one contacts call, customer contacts from all of a company's invoices in the run).
     /// </summary>
-    internal const int PostWindowChunks = 40;
+    internal const int PostWindowChunks = 10;
 
     private async Task<SyncReport> PostAsync(SyncRequest request, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
