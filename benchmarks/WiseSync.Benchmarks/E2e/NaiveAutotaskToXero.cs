@@ -21,6 +21,7 @@ internal sealed class NaiveAutotaskToXero(SandboxServer sandbox, HttpClient http
     private string _autotaskBase = string.Empty;
     private string _xeroToken = string.Empty;
     private string _tenantId = string.Empty;
+    private string _refreshToken = string.Empty;
 
     /// <summary>Invoices created in Xero, and invoices that failed (the baseline logs and moves on).</summary>
     public int Posted { get; private set; }
@@ -129,26 +130,45 @@ internal sealed class NaiveAutotaskToXero(SandboxServer sandbox, HttpClient http
 
     private async Task ConnectXeroAsync(CancellationToken cancellationToken)
     {
+        _refreshToken = sandbox.Credentials.Xero.RefreshToken;
+        await RefreshXeroTokenAsync(cancellationToken).ConfigureAwait(false);
+        var connections = await SendAsync(() => XeroRequest(HttpMethod.Get, new Uri(sandbox.BaseUrl, "xero/connections"), null), cancellationToken).ConfigureAwait(false);
+        _tenantId = (string)connections[0]!["tenantId"]!;
+    }
+
+    /// <summary>The samples' token helper: refresh-token grant, keep the rotated refresh token (reference/accounting-apis.md §1.1).</summary>
+    private async Task RefreshXeroTokenAsync(CancellationToken cancellationToken)
+    {
         var credentials = sandbox.Credentials.Xero;
         var token = await SendAsync(() =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, new Uri(sandbox.BaseUrl, "xero/identity/connect/token"))
             {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = credentials.RefreshToken }),
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = _refreshToken }),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.ClientId}:{credentials.ClientSecret}")));
             return request;
         }, cancellationToken).ConfigureAwait(false);
         _xeroToken = (string)token["access_token"]!;
-        var connections = await SendAsync(() => XeroRequest(HttpMethod.Get, new Uri(sandbox.BaseUrl, "xero/connections"), null), cancellationToken).ConfigureAwait(false);
-        _tenantId = (string)connections[0]!["tenantId"]!;
+        _refreshToken = (string?)token["refresh_token"] ?? _refreshToken;
     }
 
     private Task<JsonNode> AutotaskAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
         SendAsync(() => AutotaskRequest(method, new Uri(_autotaskBase + path), body), cancellationToken);
 
-    private Task<JsonNode> XeroAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
-        SendAsync(() => XeroRequest(method, new Uri(sandbox.BaseUrl, "xero/api.xro/2.0/" + path), body), cancellationToken);
+    /// <summary>A Xero call; an expired access token (401) is refreshed once and the call sent again.</summary>
+    private async Task<JsonNode> XeroAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync(() => XeroRequest(method, new Uri(sandbox.BaseUrl, "xero/api.xro/2.0/" + path), body), cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            await RefreshXeroTokenAsync(cancellationToken).ConfigureAwait(false);
+            return await SendAsync(() => XeroRequest(method, new Uri(sandbox.BaseUrl, "xero/api.xro/2.0/" + path), body), cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private HttpRequestMessage AutotaskRequest(HttpMethod method, Uri uri, JsonNode? body)
     {
