@@ -8,8 +8,8 @@ internal static class MicroCommand
 {
     public static int Run(string[] args)
     {
-        // Two shared cores: a short job (3 warm-ups, 3 iterations) unless the caller chose a job.
-        var bdnArgs = args.Length == 0 ? ["--filter", "*", "--job", "short"] : args;
+        // Two shared cores: a short job (3 warm-ups, 3 iterations), in process (no child project build), unless the caller chose.
+        var bdnArgs = args.Length == 0 ? ["--filter", "*", "--job", "short", "--inProcess"] : args;
         if (!bdnArgs.Contains("--filter") && !bdnArgs.Contains("-f"))
         {
             bdnArgs = [.. bdnArgs, "--filter", "*"];
