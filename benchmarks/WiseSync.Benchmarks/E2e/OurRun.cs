@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using WiseSync.Sandbox;
 
@@ -10,13 +11,16 @@ internal static class OurRun
 {
     public const string Connection = "bench";
 
-    public static ServiceProvider Build(SandboxServer sandbox, string psa, string accounting, string ledgerPath)
+    public static ServiceProvider Build(SandboxServer sandbox, string psa, string accounting, string ledgerPath, RoundTrips trips)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         services.TryAddSingleton(TimeProvider.System);
+
+        // Innermost handler of every client (added after the providers' own), so round trips leave out limiter and retry waits.
+        services.PostConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(trips.Timer())));
         var builder = services
             .AddWiseSync(Connection, options => options.DefaultNetDays = 30)
             .UseSqliteLedger(ledger => ledger.DatabasePath = ledgerPath);
