@@ -23,9 +23,9 @@ internal static class E2eCommand
         var accounting = args.String("--accounting", "xero");
         var timeScale = args.Double("--time-scale", 60);
         var companies = args.Int("--companies", 20);
-        if (psa != "autotask" || accounting != "xero")
+        if ((psa, accounting) is not (("autotask", "xero") or ("connectwise", "quickbooks")))
         {
-            Console.Error.WriteLine($"e2e: {psa} → {accounting} is not in this build yet; autotask → xero is.");
+            Console.Error.WriteLine($"e2e: {psa} → {accounting} has no naive baseline in this build; autotask → xero and connectwise → quickbooks do.");
             return 2;
         }
 
@@ -73,7 +73,7 @@ internal static class E2eCommand
         using var naiveHandler = naiveTrips.Timer();
         naiveHandler.InnerHandler = new SocketsHttpHandler();
         using var naiveHttp = new HttpClient(naiveHandler) { Timeout = TimeSpan.FromMinutes(2) };
-        var naive = new NaiveAutotaskToXero(sandbox, naiveHttp);
+        INaiveRun naive = psa == "autotask" ? new NaiveAutotaskToXero(sandbox, naiveHttp) : new NaiveConnectWiseToQuickBooks(sandbox, naiveHttp);
         watch.Restart();
         await naive.RunAsync(Thru.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         watch.Stop();

@@ -37,8 +37,20 @@ internal static class OurRun
                     o.TimeScale = scale;
                 });
                 break;
+            case "connectwise":
+                builder.AddConnectWise(o =>
+                {
+                    var cw = sandbox.Credentials.ConnectWise;
+                    o.SiteUrl = new Uri(sandbox.BaseUrl, "connectwise");
+                    o.CompanyId = cw.CompanyId;
+                    o.PublicKey = cw.PublicKey;
+                    o.PrivateKey = cw.PrivateKey;
+                    o.ClientId = cw.ClientId;
+                    o.TimeScale = scale;
+                });
+                break;
             default:
-                throw new NotSupportedException($"--psa {psa}: its provider is not in this build yet (autotask is).");
+                throw new NotSupportedException($"--psa {psa}: autotask or connectwise.");
         }
 
         switch (accounting)
@@ -55,8 +67,21 @@ internal static class OurRun
                     o.TimeScale = scale;
                 });
                 break;
+            case "quickbooks":
+                builder.AddQuickBooks(o =>
+                {
+                    var qbo = sandbox.Credentials.QuickBooks;
+                    o.ClientId = qbo.ClientId;
+                    o.ClientSecret = qbo.ClientSecret;
+                    o.RefreshToken = qbo.RefreshToken;
+                    o.RealmId = qbo.RealmId;
+                    o.BaseUrl = new Uri(qbo.ApiBaseUrl.AbsoluteUri.TrimEnd('/'));
+                    o.TokenUrl = qbo.TokenUrl;
+                    o.TimeScale = scale;
+                });
+                break;
             default:
-                throw new NotSupportedException($"--accounting {accounting}: its provider is not in this build yet (xero is).");
+                throw new NotSupportedException($"--accounting {accounting}: xero or quickbooks.");
         }
 
         return services.BuildServiceProvider();
