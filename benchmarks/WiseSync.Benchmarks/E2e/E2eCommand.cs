@@ -23,9 +23,9 @@ internal static class E2eCommand
         var accounting = args.String("--accounting", "xero");
         var timeScale = args.Double("--time-scale", 60);
         var companies = args.Int("--companies", 20);
-        if (psa != "autotask" || accounting != "xero")
+        if ((psa, accounting) is not (("autotask", "xero") or ("connectwise", "quickbooks")))
         {
-            Console.Error.WriteLine($"e2e: {psa} → {accounting} is not in this build yet; autotask → xero is.");
+            Console.Error.WriteLine($"e2e: {psa} → {accounting} has no naive baseline in this build; autotask → xero and connectwise → quickbooks do.");
             return 2;
         }
 
@@ -41,7 +41,8 @@ internal static class E2eCommand
         var ledgerPath = Path.Combine(Path.GetTempPath(), $"wisesync-e2e-{Environment.ProcessId}.db");
         var watch = Stopwatch.StartNew();
         SyncReport report;
-        await using (var provider = OurRun.Build(sandbox, psa, accounting, ledgerPath))
+        var ourTrips = new RoundTrips();
+        await using (var provider = OurRun.Build(sandbox, psa, accounting, ledgerPath, ourTrips))
         {
             var pipeline = provider.GetRequiredService<ISyncPipelineFactory>().Create(OurRun.Connection);
             watch.Restart();
@@ -68,8 +69,11 @@ internal static class E2eCommand
             reset.EnsureSuccessStatusCode();
         }
 
-        using var naiveHttp = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        var naive = new NaiveAutotaskToXero(sandbox, naiveHttp);
+        var naiveTrips = new RoundTrips();
+        using var naiveHandler = naiveTrips.Timer();
+        naiveHandler.InnerHandler = new SocketsHttpHandler();
+        using var naiveHttp = new HttpClient(naiveHandler) { Timeout = TimeSpan.FromMinutes(2) };
+        INaiveRun naive = psa == "autotask" ? new NaiveAutotaskToXero(sandbox, naiveHttp) : new NaiveConnectWiseToQuickBooks(sandbox, naiveHttp);
         watch.Restart();
         await naive.RunAsync(Thru.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         watch.Stop();
@@ -78,8 +82,10 @@ internal static class E2eCommand
 
         var ours = Figures(ourStats, psa, accounting, ourSeconds);
         var baseline = Figures(naiveStats, psa, accounting, naiveSeconds);
-        var floor = VendorLimits.FloorSeconds(psa, ours.PsaCalls, accounting, ours.AccountingCalls, timeScale);
-        var naiveFloor = VendorLimits.FloorSeconds(psa, baseline.PsaCalls, accounting, baseline.AccountingCalls, timeScale);
+        VendorFloor[] ourFloors = [VendorLimits.Floor(psa, ourStats[psa].ByRoute, ourTrips.MedianSeconds(psa), timeScale), VendorLimits.Floor(accounting, ourStats[accounting].ByRoute, ourTrips.MedianSeconds(accounting), timeScale)];
+        VendorFloor[] naiveFloors = [VendorLimits.Floor(psa, naiveStats[psa].ByRoute, naiveTrips.MedianSeconds(psa), timeScale), VendorLimits.Floor(accounting, naiveStats[accounting].ByRoute, naiveTrips.MedianSeconds(accounting), timeScale)];
+        var floor = VendorLimits.FloorSeconds(ourFloors);
+        var naiveFloor = VendorLimits.FloorSeconds(naiveFloors);
 
         Console.WriteLine();
         Console.WriteLine($"{psa} → {accounting}, {invoices} invoices, {companies} companies, vendor windows {timeScale}x faster");
@@ -88,7 +94,9 @@ internal static class E2eCommand
         Console.WriteLine(Row("ours", report.Totals.Success + report.Totals.Warning, invoices, ours, ourStats, psa, accounting, floor));
         Console.WriteLine(Row("naive", naive.Posted, invoices, baseline, naiveStats, psa, accounting, naiveFloor));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"accounting calls naive/ours = {Ratio(baseline.AccountingCalls, ours.AccountingCalls)}x, PSA calls naive/ours = {Ratio(baseline.PsaCalls, ours.PsaCalls)}x, time naive/ours = {naiveSeconds / ourSeconds:F1}x, ours/floor = {(floor > 0 ? (ourSeconds / floor).ToString("F2", CultureInfo.InvariantCulture) + "x" : "n/a (floor 0: every vendor's calls fit in one window)")}"));
+            $"accounting calls naive/ours = {Ratio(baseline.AccountingCalls, ours.AccountingCalls)}x, PSA calls naive/ours = {Ratio(baseline.PsaCalls, ours.PsaCalls)}x, time naive/ours = {naiveSeconds / ourSeconds:F1}x, ours/floor = {(floor > 0 ? (ourSeconds / floor).ToString("F2", CultureInfo.InvariantCulture) + "x" : "n/a (floor 0)")}"));
+        PrintFloors("ours", ourFloors);
+        PrintFloors("naive", naiveFloors);
         Console.WriteLine();
         PrintRoutes("ours", ourStats, psa, accounting);
         PrintRoutes("naive", naiveStats, psa, accounting);
@@ -114,6 +122,15 @@ internal static class E2eCommand
             $"| {name} | {posted}/{invoices} | {f.PsaCalls} | {f.AccountingCalls} | {(double)(f.PsaCalls + f.AccountingCalls) / Math.Max(1, invoices):F2} | {f.Throttled} | {stats[psa].MaxConcurrent}/{stats[accounting].MaxConcurrent} | {f.Seconds:F1} | {floor:F1} |");
 
     private static string Ratio(long a, long b) => b == 0 ? "∞" : ((double)a / b).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static void PrintFloors(string name, VendorFloor[] floors)
+    {
+        foreach (var f in floors)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name} {f.Vendor} floor {f.Seconds:F2} s = max(window {f.WindowSeconds:F2} s, concurrency {f.ConcurrencySeconds:F2} s at median round trip {f.MedianRoundTripSeconds * 1000:F1} ms, {VendorLimits.Concurrency(f.Vendor)} in flight)"));
+        }
+    }
 
     private static void PrintRoutes(string name, IReadOnlyDictionary<string, VendorCalls> stats, string psa, string accounting)
     {

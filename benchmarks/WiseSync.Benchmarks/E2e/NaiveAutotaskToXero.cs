@@ -15,7 +15,7 @@ namespace WiseSync.Benchmarks.E2e;
 /// calls to the sandbox's vendor routes (reference/psa-apis.md Part 1, reference/accounting-apis.md Part 1), one after
 /// another, and the retry every sample has: on 429 wait Retry-After, then try again.
 /// </summary>
-internal sealed class NaiveAutotaskToXero(SandboxServer sandbox, HttpClient http)
+internal sealed class NaiveAutotaskToXero(SandboxServer sandbox, HttpClient http) : INaiveRun
 {
     private const int MaxAttempts = 20;
     private string _autotaskBase = string.Empty;

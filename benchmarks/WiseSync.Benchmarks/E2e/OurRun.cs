@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using WiseSync.Sandbox;
 
@@ -10,13 +11,16 @@ internal static class OurRun
 {
     public const string Connection = "bench";
 
-    public static ServiceProvider Build(SandboxServer sandbox, string psa, string accounting, string ledgerPath)
+    public static ServiceProvider Build(SandboxServer sandbox, string psa, string accounting, string ledgerPath, RoundTrips trips)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         services.TryAddSingleton(TimeProvider.System);
+
+        // Innermost handler of every client (added after the providers' own), so round trips leave out limiter and retry waits.
+        services.PostConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(trips.Timer())));
         var builder = services
             .AddWiseSync(Connection, options => options.DefaultNetDays = 30)
             .UseSqliteLedger(ledger => ledger.DatabasePath = ledgerPath);
@@ -33,8 +37,20 @@ internal static class OurRun
                     o.TimeScale = scale;
                 });
                 break;
+            case "connectwise":
+                builder.AddConnectWise(o =>
+                {
+                    var cw = sandbox.Credentials.ConnectWise;
+                    o.SiteUrl = new Uri(sandbox.BaseUrl, "connectwise");
+                    o.CompanyId = cw.CompanyId;
+                    o.PublicKey = cw.PublicKey;
+                    o.PrivateKey = cw.PrivateKey;
+                    o.ClientId = cw.ClientId;
+                    o.TimeScale = scale;
+                });
+                break;
             default:
-                throw new NotSupportedException($"--psa {psa}: its provider is not in this build yet (autotask is).");
+                throw new NotSupportedException($"--psa {psa}: autotask or connectwise.");
         }
 
         switch (accounting)
@@ -51,8 +67,21 @@ internal static class OurRun
                     o.TimeScale = scale;
                 });
                 break;
+            case "quickbooks":
+                builder.AddQuickBooks(o =>
+                {
+                    var qbo = sandbox.Credentials.QuickBooks;
+                    o.ClientId = qbo.ClientId;
+                    o.ClientSecret = qbo.ClientSecret;
+                    o.RefreshToken = qbo.RefreshToken;
+                    o.RealmId = qbo.RealmId;
+                    o.BaseUrl = new Uri(qbo.ApiBaseUrl.AbsoluteUri.TrimEnd('/'));
+                    o.TokenUrl = qbo.TokenUrl;
+                    o.TimeScale = scale;
+                });
+                break;
             default:
-                throw new NotSupportedException($"--accounting {accounting}: its provider is not in this build yet (xero is).");
+                throw new NotSupportedException($"--accounting {accounting}: xero or quickbooks.");
         }
 
         return services.BuildServiceProvider();
