@@ -47,7 +47,10 @@ internal sealed class SqliteLedgerDatabase
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, null, $"PRAGMA busy_timeout = {_busyTimeoutMs};", cancellationToken).ConfigureAwait(false);
+            // synchronous=NORMAL in WAL mode: a committed transaction survives the process being killed (only an OS crash
+            // or power loss can roll back the newest commits), and a commit no longer waits for an fsync. Lost intents
+            // after a power cut are still safe: every write carries a deterministic idempotency key and a number look-up.
+            await ExecuteAsync(connection, null, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = NORMAL;", cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
