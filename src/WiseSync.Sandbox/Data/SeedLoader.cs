@@ -5,6 +5,7 @@ internal static class SeedLoader
 {
     public static SandboxDataset Build(SeedDocument document, SandboxOptions options, out IReadOnlyList<string> errors)
     {
+        document = Normalize(document);
         var referenceDate = document.ReferenceDate ?? options.ReferenceDate;
         SandboxDataset dataset;
         if (document.Generate is { } generate)
@@ -40,6 +41,36 @@ internal static class SeedLoader
         errors = Validate(dataset);
         return dataset;
     }
+
+    /// <summary>
+    /// Missing or null lists and strings become empty: the source-generated reader sets absent init-only
+    /// properties to null rather than keeping their initialisers.
+    /// </summary>
+    private static SeedDocument Normalize(SeedDocument document) => document with
+    {
+        Companies = document.Companies?.Select(c => c with
+        {
+            Name = c.Name ?? "",
+            AccountNumber = c.AccountNumber ?? "",
+        }).ToList(),
+        Contacts = document.Contacts?.Select(c => c with
+        {
+            FirstName = c.FirstName ?? "",
+            LastName = c.LastName ?? "",
+            Email = c.Email ?? "",
+        }).ToList(),
+        Invoices = document.Invoices?.Select(i => i with
+        {
+            Number = i.Number ?? "",
+            Currency = i.Currency ?? "USD",
+            Lines = (i.Lines ?? []).Select(l => l with { Description = l.Description ?? "" }).ToList(),
+            Recipients = (i.Recipients ?? []).Select(r => r with { Email = r.Email ?? "" }).ToList(),
+        }).ToList(),
+        PaymentTerms = document.PaymentTerms?.Select(t => t with { Name = t.Name ?? "" }).ToList(),
+        Divisions = document.Divisions?.Select(d => d with { Name = d.Name ?? "" }).ToList(),
+        TaxRates = document.TaxRates?.Select(t => t with { Name = t.Name ?? "" }).ToList(),
+        Problems = document.Problems?.Select(p => p with { Kind = p.Kind ?? "" }).ToList(),
+    };
 
     private static List<T> Upsert<T>(IReadOnlyList<T> baseline, IReadOnlyList<T>? changes, Func<T, int> id)
     {

@@ -16,9 +16,9 @@ internal static class RouteKey
         return builder.ToString();
     }
 
-    /// <summary>Numbers, GUIDs and numbered names ("INV-10001") are ids; short versions ("v1") are not.</summary>
+    /// <summary>Numbers, GUIDs and numbered names ("INV-10001") are ids; names with a digit or two ("oauth2", "v1") are not.</summary>
     private static bool IsId(string segment) =>
         segment.All(char.IsAsciiDigit)
         || Guid.TryParse(segment, out _)
-        || (segment.Length >= 4 && segment.Any(char.IsAsciiDigit) && !(segment[0] is 'v' or 'V' && char.IsAsciiDigit(segment[1])));
+        || segment.Count(char.IsAsciiDigit) >= 3;
 }

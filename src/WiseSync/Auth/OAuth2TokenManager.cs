@@ -20,6 +20,7 @@ public sealed class OAuth2TokenManager
     private readonly OAuth2ClientOptions _options;
     private readonly string _tenantKey;
     private readonly TimeSpan _refreshAhead;
+    private readonly double _timeScale;
     private readonly ITokenStore _store;
     private readonly IHttpClientFactory _httpClients;
     private readonly string _tokenClientName;
@@ -37,6 +38,7 @@ public sealed class OAuth2TokenManager
         _options = options;
         _tenantKey = options.TenantKey ?? connectionName;
         _refreshAhead = options.RefreshAhead / timeScale;
+        _timeScale = timeScale;
         _store = store;
         _httpClients = httpClients;
         _tokenClientName = tokenClientName;
@@ -153,7 +155,8 @@ public sealed class OAuth2TokenManager
         var tokens = new OAuthTokens(
             response.AccessToken,
             _options.GrantType == OAuth2GrantType.ClientCredentials ? null : response.RefreshToken ?? refreshToken,
-            Now() + Duration.FromSeconds(expiresIn));
+            // expires_in is in vendor time; a sandbox running its clocks faster expires the token sooner.
+            Now() + Duration.FromSeconds(expiresIn / _timeScale));
         _redactor.AddSecret(tokens.AccessToken);
         _redactor.AddSecret(tokens.RefreshToken);
 

@@ -5,6 +5,13 @@ namespace WiseSync;
 
 public sealed partial class SyncPipeline
 {
+    /// <summary>
+    /// How many invoices a post reads, prepares and posts before reading more. The PSA is streamed window by window so a
+    /// run's memory stays flat however many invoices it covers; a run of at most one window works exactly as if it were
+    /// read whole (one contacts call, customer contacts from all of a company's invoices in the run).
+    /// </summary>
+    internal const int PostWindowChunks = 10;
+
     private async Task<SyncReport> PostAsync(SyncRequest request, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         var started = _clock.GetCurrentInstant();
@@ -15,53 +22,114 @@ public sealed partial class SyncPipeline
             await _ledger.CreateBatchAsync(new LedgerBatch(batchId, Connection, SyncAction.PostToAccounting, started), cancellationToken).ConfigureAwait(false);
             await RecoverAsync(batchId, cancellationToken).ConfigureAwait(false);
 
-            var (invoices, readStop) = await ReadForRunAsync(batchId, request, cancellationToken).ConfigureAwait(false);
-            PipelineLog.RunStarted(_logger, SyncAction.PostToAccounting, Connection, batchId, invoices.Count);
-            var items = invoices.Select(i => new WorkItem(i)).ToList();
+            var batchSize = Math.Max(1, _sink.Capabilities.BatchSize);
             var context = new PostContext(batchId, dryRun: false);
+            var results = new List<InvoiceSyncResult>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             var done = 0;
-
-            var stop = readStop ?? await PrepareAsync(items, context, persist: true, cancellationToken).ConfigureAwait(false);
-            foreach (var item in items.Where(i => !i.IsOpen))
-            {
-                await _ledger.SaveEntryAsync(item.ToEntry(batchId, _clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
-                Report(progress, ++done, items.Count, item.Invoice.Number);
-            }
-
+            var read = 0;
             var chunkIndex = 0;
-            foreach (var chunk in items.Where(i => i.IsOpen).Chunk(Math.Max(1, _sink.Capabilities.BatchSize)))
+            RunStop? stop = null;
+            var logged = false;
+            await using var reader = _psa.GetInvoicesAsync(request.ToQuery(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var more = true;
+            while (more && stop is null)
             {
-                chunkIndex++;
-                if (stop is null)
+                var (invoices, end, readStop) = await ReadWindowAsync(reader, request, seen, batchSize * PostWindowChunks, batchId, results, cancellationToken).ConfigureAwait(false);
+                more = !end;
+                stop = readStop;
+                read += invoices.Count;
+                if (!logged)
                 {
-                    stop = await PostChunkAsync(context, chunkIndex, chunk, cancellationToken).ConfigureAwait(false);
-                    if (stop is not null)
-                    {
-                        PipelineLog.RunStopped(_logger, batchId, stop.Reason);
-                    }
-                }
-                else
-                {
-                    foreach (var item in chunk)
-                    {
-                        item.Finish(stop.Status, stop.ItemMessage);
-                    }
+                    PipelineLog.RunStarted(_logger, SyncAction.PostToAccounting, Connection, batchId, invoices.Count);
+                    logged = true;
                 }
 
-                foreach (var item in chunk)
+                // Later windows are known only once read: progress counts the invoices read so far as the total.
+                var items = invoices.Select(i => new WorkItem(i)).ToList();
+                context.InvoicesByCompany.Clear();
+                stop ??= await PrepareAsync(items, context, persist: true, cancellationToken).ConfigureAwait(false);
+                foreach (var item in items.Where(i => !i.IsOpen))
                 {
                     await _ledger.SaveEntryAsync(item.ToEntry(batchId, _clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
-                    Report(progress, ++done, items.Count, item.Invoice.Number);
+                    Report(progress, ++done, read, item.Invoice.Number);
                 }
 
-                lease = await _ledger.RenewLeaseAsync(lease, LeaseDuration, cancellationToken).ConfigureAwait(false);
+                foreach (var chunk in items.Where(i => i.IsOpen).Chunk(batchSize))
+                {
+                    chunkIndex++;
+                    if (stop is null)
+                    {
+                        stop = await PostChunkAsync(context, chunkIndex, chunk, cancellationToken).ConfigureAwait(false);
+                        if (stop is not null)
+                        {
+                            PipelineLog.RunStopped(_logger, batchId, stop.Reason);
+                        }
+                    }
+                    else
+                    {
+                        foreach (var item in chunk)
+                        {
+                            item.Finish(stop.Status, stop.ItemMessage);
+                        }
+                    }
+
+                    foreach (var item in chunk)
+                    {
+                        await _ledger.SaveEntryAsync(item.ToEntry(batchId, _clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+                        Report(progress, ++done, read, item.Invoice.Number);
+                    }
+
+                    lease = await _ledger.RenewLeaseAsync(lease, LeaseDuration, cancellationToken).ConfigureAwait(false);
+                }
+
+                // Only the small per-invoice result outlives its window.
+                results.AddRange(items.Select(i => i.ToResult()));
             }
 
-            return await FinishAsync(batchId, SyncAction.PostToAccounting, started, items.Select(i => i.ToResult()).ToList(), stop?.Reason, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(batchId, SyncAction.PostToAccounting, started, results, stop?.Reason, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             await ReleaseLeaseAsync(lease).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads the next window of the run's invoices. A long-window limit or failed authentication ends the run (the partly read
+    /// window is dropped, as a run that fails on its first page reports nothing); anything else is rethrown after the batch is closed.
+    /// </summary>
+    private async Task<(List<PsaInvoice> Invoices, bool End, RunStop? Stop)> ReadWindowAsync(
+        IAsyncEnumerator<PsaInvoice> reader, SyncRequest request, HashSet<string> seen, int size, string batchId, List<InvoiceSyncResult> resultsSoFar, CancellationToken cancellationToken)
+    {
+        var invoices = new List<PsaInvoice>();
+        try
+        {
+            while (invoices.Count < size)
+            {
+                if (!await reader.MoveNextAsync().ConfigureAwait(false))
+                {
+                    return (invoices, true, null);
+                }
+
+                if (IsInRun(reader.Current, request, seen))
+                {
+                    invoices.Add(reader.Current);
+                }
+            }
+
+            return (invoices, false, null);
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            var stop = RunStop.For(ex, _clock.GetCurrentInstant());
+            if (stop is not null)
+            {
+                return ([], true, stop);
+            }
+
+            await _ledger.FinishBatchAsync(batchId, _clock.GetCurrentInstant(), SyncTotals.From(resultsSoFar), $"{_psa.Name}: {ex.Message}", CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -131,24 +131,29 @@ public sealed partial class SyncPipeline
         var seen = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var invoice in _psa.GetInvoicesAsync(request.ToQuery(), cancellationToken).ConfigureAwait(false))
         {
-            // Guard against a source that ignores part of the query, and against pages that repeat an invoice.
-            if (!request.IncludeAlreadySynced && invoice.SyncedMark is not null)
-            {
-                continue;
-            }
-
-            if (request.InvoiceIds is { Count: > 0 } ids && !ids.Contains(invoice.Id))
-            {
-                continue;
-            }
-
-            if (seen.Add(invoice.Id))
+            if (IsInRun(invoice, request, seen))
             {
                 invoices.Add(invoice);
             }
         }
 
         return invoices;
+    }
+
+    /// <summary>Guards against a source that ignores part of the query, and against pages that repeat an invoice.</summary>
+    private static bool IsInRun(PsaInvoice invoice, SyncRequest request, HashSet<string> seen)
+    {
+        if (!request.IncludeAlreadySynced && invoice.SyncedMark is not null)
+        {
+            return false;
+        }
+
+        if (request.InvoiceIds is { Count: > 0 } ids && !ids.Contains(invoice.Id))
+        {
+            return false;
+        }
+
+        return seen.Add(invoice.Id);
     }
 
     private async Task<SyncLease> AcquireLeaseAsync(CancellationToken cancellationToken)

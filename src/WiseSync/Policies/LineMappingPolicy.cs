@@ -36,7 +36,9 @@ internal sealed class LineMappingPolicy(LineMappingOptions options)
                 continue;
             }
 
-            linesSum += line.Amount;
+            // A non-billable line is listed but never charged (the PSA's total leaves it out), so it is kept at no charge.
+            var charged = line.Billable ? line : line with { UnitPrice = 0m, Amount = 0m, Tax = 0m };
+            linesSum += charged.Amount;
             var itemCode = MapCode(line.ItemCode, options.ItemCodes, options.DefaultItemCode);
             if (itemCode is not null && itemCode.Length > capabilities.MaxItemCodeLength)
             {
@@ -50,8 +52,8 @@ internal sealed class LineMappingPolicy(LineMappingOptions options)
             }
 
             // A credit note carries positive amounts: flip the sign on the quantity when it is negative, else on the price.
-            var (quantity, unitPrice) = sign < 0m && line.Quantity < 0m ? (-line.Quantity, line.UnitPrice) : (line.Quantity, line.UnitPrice * sign);
-            lines.Add(new AccountingLine(line.Description, quantity, unitPrice, line.Amount * sign, line.Tax * sign)
+            var (quantity, unitPrice) = sign < 0m && charged.Quantity < 0m ? (-charged.Quantity, charged.UnitPrice) : (charged.Quantity, charged.UnitPrice * sign);
+            lines.Add(new AccountingLine(charged.Description, quantity, unitPrice, charged.Amount * sign, charged.Tax * sign)
             {
                 ItemCode = itemCode,
                 AccountCode = MapCode(line.GlCode, options.AccountCodes, options.DefaultAccountCode),

@@ -30,9 +30,12 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
         _limiters = limiters;
         _time = time;
         _logger = logger;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = clientName }
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = clientName }
+            .AddTimeout(options.TotalTimeout);
+        // Polly asks for at least one retry; zero means no retry strategy at all.
+        if (options.MaxRetryAttempts > 0)
+        {
+            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
@@ -40,11 +43,12 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.RetryMaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context, args.Outcome)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfterOf(response) : null),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome is { Result: { } response } ? RetryAfterOf(response) : null),
                 OnRetry = OnRetryAsync,
-            })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
+            });
+        }
+
+        _pipeline = pipeline.AddTimeout(options.AttemptTimeout).Build();
     }
 
     internal static readonly ResiliencePropertyKey<CallState> StateKey = new("WiseSync.CallState");
@@ -71,7 +75,7 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
             }
 
             outcome.ThrowIfException();
-            return outcome.Result!;
+            return outcome is { Result: { } response } ? response : throw new InvalidOperationException("The pipeline produced no response.");
         }
         finally
         {
@@ -167,7 +171,7 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
     private ValueTask OnRetryAsync(OnRetryArguments<HttpResponseMessage> args)
     {
         var state = args.Context.Properties.GetValue(StateKey, null!);
-        var outcome = args.Outcome.Result is { } response ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name ?? "unknown";
+        var outcome = args.Outcome is { Result: { } response } ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name ?? "unknown";
         HttpTelemetry.Retries.Add(1, new TagList { { "wisesync.vendor", _vendor }, { "http.route", state.Route } });
         HttpLog.Retrying(_logger, _vendor, state.Route, args.AttemptNumber + 1, outcome, args.RetryDelay.TotalMilliseconds);
         return ValueTask.CompletedTask;

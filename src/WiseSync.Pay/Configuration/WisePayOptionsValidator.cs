@@ -1,0 +1,8 @@
+using Microsoft.Extensions.Options;
+
+namespace WiseSync.Pay;
+
+[OptionsValidator]
+internal sealed partial class WisePayOptionsValidator : IValidateOptions<WisePayOptions>
+{
+}
