@@ -127,7 +127,10 @@ public sealed class InvoiceTests
         Assert.Equal(results.Select(r => r.Invoice!.Id).Order(), invoices.Select(i => (string)i!["InvoiceID"]!).Order());
         var puts = (await sandbox.RequestsAsync()).Where(r => (string?)r!["method"] == "PUT" && ((string?)r["path"])!.EndsWith("/Invoices", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, puts.Count);
-        Assert.Equal(Header(puts[0]!, "Idempotency-Key"), Header(puts[1]!, "Idempotency-Key"));
+        var key = Header(puts[0]!, "Idempotency-Key");
+        Assert.StartsWith("wisesync-", key, StringComparison.Ordinal);
+        Assert.Equal(key, Header(puts[1]!, "Idempotency-Key"));
+        Assert.NotNull((string?)puts[0]!["fault"]);
     }
 
     [Fact]

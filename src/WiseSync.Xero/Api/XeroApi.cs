@@ -82,6 +82,11 @@ internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state)
     }
 
     public async Task<IReadOnlyList<XeroInvoiceDto>> GetInvoicesAsync(
+        IReadOnlyList<string>? ids, IReadOnlyList<string>? numbers, Instant? modifiedSince, int? page, CancellationToken cancellationToken) =>
+        (await GetInvoicePageAsync(ids, numbers, modifiedSince, page, cancellationToken).ConfigureAwait(false)).Invoices ?? [];
+
+    /// <summary>GET /Invoices with the answer's envelope (its DateTimeUTC).</summary>
+    public async Task<XeroInvoicesDto> GetInvoicePageAsync(
         IReadOnlyList<string>? ids, IReadOnlyList<string>? numbers, Instant? modifiedSince, int? page, CancellationToken cancellationToken)
     {
         var query = new List<KeyValuePair<string, string>>();
@@ -106,8 +111,7 @@ internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state)
             Query = query,
             IfModifiedSince = modifiedSince is { } since ? XeroDateFormat.FormatInstant(since) : null,
         };
-        var answer = await SendAsync(request, XeroJsonContext.Default.XeroInvoicesDto, cancellationToken).ConfigureAwait(false);
-        return answer?.Invoices ?? [];
+        return await SendAsync(request, XeroJsonContext.Default.XeroInvoicesDto, cancellationToken).ConfigureAwait(false) ?? new XeroInvoicesDto();
     }
 
     public async Task<IReadOnlyList<XeroInvoiceDto>> WriteInvoicesAsync(bool createOnly, IReadOnlyList<XeroInvoiceDto> invoices, string idempotencyKey, CancellationToken cancellationToken)

@@ -22,11 +22,14 @@ internal sealed class XeroPaymentStatusReader(XeroApi api)
         var since = XeroDateFormat.ParseInstant(query.Watermark);
         var wanted = query.AccountingInvoiceIds.Where(id => Guid.TryParse(id, out _)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var found = new List<XeroInvoiceDto>();
+        var readAt = new List<Instant?>();
         if (since is not null && wanted.Count > SweepThreshold)
         {
             for (var page = 1; page <= MaxSweepPages; page++)
             {
-                var invoices = await api.GetInvoicesAsync(null, null, since, page, cancellationToken).ConfigureAwait(false);
+                var answer = await api.GetInvoicePageAsync(null, null, since, page, cancellationToken).ConfigureAwait(false);
+                readAt.Add(XeroDateFormat.ParseInstant(answer.DateTimeUTC));
+                var invoices = answer.Invoices ?? [];
                 found.AddRange(invoices.Where(i => i.InvoiceID is not null && wanted.Contains(i.InvoiceID)));
                 if (invoices.Count < 100)
                 {
@@ -38,7 +41,9 @@ internal sealed class XeroPaymentStatusReader(XeroApi api)
         {
             foreach (var chunk in wanted.Chunk(IdsPerCall))
             {
-                found.AddRange(await api.GetInvoicesAsync(chunk, null, since, null, cancellationToken).ConfigureAwait(false));
+                var answer = await api.GetInvoicePageAsync(chunk, null, since, null, cancellationToken).ConfigureAwait(false);
+                readAt.Add(XeroDateFormat.ParseInstant(answer.DateTimeUTC));
+                found.AddRange(answer.Invoices ?? []);
             }
         }
 
@@ -49,9 +54,13 @@ internal sealed class XeroPaymentStatusReader(XeroApi api)
             .Select(i => XeroDocumentWriter.Ref(DocumentKind.Invoice, XeroInvoiceKind.Answer(i), organisation))
             .ToList();
 
-        // The newest change seen: anything that changes later carries a later UpdatedDateUTC.
-        var newest = found.Select(i => XeroDateFormat.ParseInstant(i.UpdatedDateUTC)).Where(t => t is not null).Max();
-        var watermark = Later(since, newest) is { } mark ? XeroDateFormat.FormatInstant(mark) : query.Watermark;
+        // The earliest time Xero answered: whatever changes after a read carries a later UpdatedDateUTC. Without the
+        // answer's DateTimeUTC, the newest change seen is the watermark (If-Modified-Since is to the second, so the
+        // invoices changed in that second come back once more, which is harmless).
+        var mark = readAt.Count > 0 && readAt.TrueForAll(t => t is not null)
+            ? readAt.Min()
+            : found.Select(i => XeroDateFormat.ParseInstant(i.UpdatedDateUTC)).Where(t => t is not null).Max();
+        var watermark = Later(since, mark) is { } later ? XeroDateFormat.FormatInstant(later) : query.Watermark;
         return new PaymentStatusResult(refs, watermark);
     }
 

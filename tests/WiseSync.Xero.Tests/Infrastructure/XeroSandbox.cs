@@ -37,7 +37,7 @@ internal sealed class XeroSandbox : IAsyncDisposable
     }
 
     /// <summary>A new "process": its own service provider (token manager, caches) over the same token store file.</summary>
-    public ServiceProvider NewProcess(Action<XeroOptions>? configure = null)
+    public ServiceProvider NewProcess(Action<XeroOptions>? configure = null, string? databasePath = null)
     {
         var services = new ServiceCollection();
         if (Time is not null)
@@ -46,7 +46,7 @@ internal sealed class XeroSandbox : IAsyncDisposable
         }
 
         services.AddWiseSync(Connection)
-            .UseSqliteLedger(o => o.DatabasePath = DatabasePath)
+            .UseSqliteLedger(o => o.DatabasePath = databasePath ?? DatabasePath)
             .AddXero(o =>
             {
                 var xero = Server.Credentials.Xero;
@@ -63,8 +63,8 @@ internal sealed class XeroSandbox : IAsyncDisposable
         return provider;
     }
 
-    public IAccountingSink Sink(Action<XeroOptions>? configure = null) =>
-        NewProcess(configure).GetRequiredKeyedService<IAccountingSink>(Connection);
+    public IAccountingSink Sink(Action<XeroOptions>? configure = null, string? databasePath = null) =>
+        NewProcess(configure, databasePath).GetRequiredKeyedService<IAccountingSink>(Connection);
 
     public async Task<JsonObject> XeroStatsAsync() =>
         (await _admin.GetFromJsonAsync<JsonObject>("_sandbox/stats"))!["xero"]!.AsObject();
@@ -171,7 +171,7 @@ internal sealed class XeroSandbox : IAsyncDisposable
 
         _admin.Dispose();
         await Server.DisposeAsync();
-        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(DatabasePath)!, Path.GetFileName(DatabasePath) + "*"))
         {
             File.Delete(file);
         }

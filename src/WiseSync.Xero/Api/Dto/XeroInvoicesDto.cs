@@ -7,4 +7,7 @@ internal sealed record XeroInvoicesDto
     public XeroPaginationDto? Pagination { get; init; }
 
     public IReadOnlyList<XeroInvoiceDto>? Invoices { get; init; }
+
+    /// <summary>Xero's time of the answer (shown in the spec's response examples), the safest watermark.</summary>
+    public string? DateTimeUTC { get; init; }
 }
