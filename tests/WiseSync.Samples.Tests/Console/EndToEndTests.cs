@@ -61,6 +61,12 @@ public sealed class EndToEndTests
         Assert.DoesNotContain(
             report.GetProperty("invoices").EnumerateArray().SelectMany(i => i.GetProperty("messages").EnumerateArray()).Select(m => m.GetString()),
             m => m!.Contains("no default income account", StringComparison.Ordinal));
+        // The customer's and the invoice's 100-character email fields drop the same addresses: said once per invoice.
+        Assert.All(report.GetProperty("invoices").EnumerateArray(), i =>
+        {
+            var messages = i.GetProperty("messages").EnumerateArray().Select(m => m.GetString()).ToList();
+            Assert.True(messages.Count == messages.Distinct().Count(), $"{String(i, "number")}: {string.Join(" | ", messages)}");
+        });
 
         var qboInvoices = await QuickBooksInvoicesAsync(sandbox);
         Assert.Equal(300, qboInvoices.Count);

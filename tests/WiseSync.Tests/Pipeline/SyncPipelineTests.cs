@@ -178,6 +178,20 @@ public sealed partial class SyncPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_address_dropped_from_both_the_customer_and_the_invoice_email_field_is_reported_once()
+    {
+        _h.Psa.Contacts.AddRange([Contact("1", "ann.long-mailbox-name@acme.test", primary: true), Contact("2", "bob.long-mailbox-name@acme.test")]);
+        _h.Sink.Capabilities = _h.Sink.Capabilities with { MaxEmailFieldLength = 40 };
+        _h.Psa.Add(Make("1", recipients: ["ann.long-mailbox-name@acme.test", "bob.long-mailbox-name@acme.test"]));
+
+        var report = await _h.PostAsync();
+
+        var messages = Assert.Single(report.Invoices).Messages;
+        Assert.Single(messages, m => m.StartsWith("The email field holds at most 40 characters: not added bob.long-mailbox-name@acme.test", StringComparison.Ordinal));
+        Assert.Equal(messages.Count, messages.Distinct().Count());
+    }
+
+    [Fact]
     public async Task The_idempotency_key_is_the_same_on_a_retry_of_the_same_content()
     {
         _h.Sink.UpsertFailure = call => call == 1 ? new TimeoutException("timed out") : null;
