@@ -72,6 +72,9 @@ internal static class ProviderRegistration
                     o.RealmId = credentials.QuickBooks.RealmId;
                     o.BaseUrl = new Uri(credentials.QuickBooks.ApiBaseUrl.AbsoluteUri.TrimEnd('/'));
                     o.TokenUrl = credentials.QuickBooks.TokenUrl;
+                    // The sandbox company has the "Services" income account (id 1) of a new QBO company: item codes the PSA
+                    // uses become QBO items there instead of every line falling back to the default item with a warning.
+                    o.DefaultIncomeAccountId = "1";
                     o.TimeScale = sandbox.TimeScale;
                 });
                 break;

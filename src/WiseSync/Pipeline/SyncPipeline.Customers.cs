@@ -101,7 +101,8 @@ public sealed partial class SyncPipeline
             }
 
             var customer = resolution.Customer;
-            context.Customers[companyId] = new CustomerOutcome(customer, [.. resolution.Warnings, .. request.Contacts.Warnings]);
+            // A sink may already report the selection's warnings among its own; each message is shown once.
+            context.Customers[companyId] = new CustomerOutcome(customer, resolution.Warnings.Concat(request.Contacts.Warnings).Distinct(StringComparer.Ordinal).ToList());
             var existing = mappings.GetValueOrDefault(companyId);
             if (existing?.AccountingCustomerId != customer.Id || existing.AccountingCustomerName != customer.Name)
             {
@@ -139,7 +140,7 @@ public sealed partial class SyncPipeline
 
             if (resolution?.Customer is { } customer)
             {
-                warnings.AddRange(resolution.Warnings);
+                warnings.AddRange(resolution.Warnings.Except(warnings, StringComparer.Ordinal));
                 context.Customers[company.Id] = new CustomerOutcome(customer, warnings);
                 continue;
             }

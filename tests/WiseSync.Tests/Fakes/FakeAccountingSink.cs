@@ -61,6 +61,9 @@ public sealed class FakeAccountingSink : IAccountingSink
 
     public Exception? EnsureFailure { get; set; }
 
+    /// <summary>Answers the contact selection's warnings among the resolution's own, as the Xero sink does.</summary>
+    public bool EchoContactWarnings { get; set; }
+
     /// <summary>Document numbers the sink refuses with a validation error.</summary>
     public HashSet<string> RejectNumbers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -136,7 +139,7 @@ public sealed class FakeAccountingSink : IAccountingSink
                 CustomerContacts[customer.Id] = request.Contacts;
             }
 
-            results.Add(new CustomerResolution(request.Company.Id, customer, match, []));
+            results.Add(new CustomerResolution(request.Company.Id, customer, match, EchoContactWarnings ? request.Contacts.Warnings : []));
         }
 
         return Task.FromResult<IReadOnlyList<CustomerResolution>>(results);

@@ -164,6 +164,34 @@ public sealed partial class SyncPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_contact_warning_the_sink_also_reports_appears_once_under_each_invoice()
+    {
+        _h.Psa.Contacts.AddRange([Contact("1", "ann@acme.test", primary: true), Contact("2", "bob@acme.test"), Contact("3", "cid@acme.test"), Contact("4", "dee@acme.test")]);
+        _h.Sink.Capabilities = _h.Sink.Capabilities with { MaxContactPersons = 2 };
+        _h.Sink.EchoContactWarnings = true;
+        _h.Psa.Add(Make("1", recipients: ["ann@acme.test", "bob@acme.test", "cid@acme.test", "dee@acme.test"]), Make("2", recipients: ["bob@acme.test"]));
+
+        var report = await _h.PostAsync();
+
+        Assert.Equal(2, report.Invoices.Count);
+        Assert.All(report.Invoices, r => Assert.Single(r.Messages, m => m.StartsWith("At most 2 contact persons", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_address_dropped_from_both_the_customer_and_the_invoice_email_field_is_reported_once()
+    {
+        _h.Psa.Contacts.AddRange([Contact("1", "ann.long-mailbox-name@acme.test", primary: true), Contact("2", "bob.long-mailbox-name@acme.test")]);
+        _h.Sink.Capabilities = _h.Sink.Capabilities with { MaxEmailFieldLength = 40 };
+        _h.Psa.Add(Make("1", recipients: ["ann.long-mailbox-name@acme.test", "bob.long-mailbox-name@acme.test"]));
+
+        var report = await _h.PostAsync();
+
+        var messages = Assert.Single(report.Invoices).Messages;
+        Assert.Single(messages, m => m.StartsWith("The email field holds at most 40 characters: not added bob.long-mailbox-name@acme.test", StringComparison.Ordinal));
+        Assert.Equal(messages.Count, messages.Distinct().Count());
+    }
+
+    [Fact]
     public async Task The_idempotency_key_is_the_same_on_a_retry_of_the_same_content()
     {
         _h.Sink.UpsertFailure = call => call == 1 ? new TimeoutException("timed out") : null;

@@ -55,7 +55,8 @@ internal sealed class WorkItem(PsaInvoice invoice)
 
     public SyncStatus Status => FinalStatus ?? (Messages.Count > 0 ? SyncStatus.Warning : SyncStatus.Success);
 
-    public InvoiceSyncResult ToResult() => new(Invoice.Id, Invoice.Number, Status, Messages.ToArray())
+    // The customer's and the invoice's email fields drop the same addresses with the same words: each message shows once.
+    public InvoiceSyncResult ToResult() => new(Invoice.Id, Invoice.Number, Status, Messages.Distinct(StringComparer.Ordinal).ToArray())
     {
         CompanyName = Invoice.Company.Name,
         Total = Invoice.Total,
