@@ -57,7 +57,7 @@ internal sealed class WorkItem(PsaInvoice invoice)
 
     public InvoiceSyncResult ToResult() => new(Invoice.Id, Invoice.Number, Status, Messages.ToArray())
     {
-        CompanyName = Invoice.Company.Name,
+        CompanyName = Invoice.Company?.Name, // null only from a broken provider; that invoice is already red
         Total = Invoice.Total,
         AccountingInvoiceId = AccountingInvoice?.Id ?? Mapping?.AccountingInvoiceId,
         AccountingNumber = AccountingInvoice?.Number ?? Mapping?.AccountingNumber,
