@@ -32,7 +32,8 @@ public sealed class AdminEndpointsTests
         Assert.Equal("sandbox-refresh", vendors.GetProperty("quickbooks").GetProperty("refreshToken").GetString());
         Assert.Equal("9130000000000001", vendors.GetProperty("quickbooks").GetProperty("realmId").GetString());
         Assert.Equal(5, vendors.GetProperty("xero").GetProperty("limits").GetProperty("maxConcurrent").GetInt32());
-        Assert.Equal(JsonValueKind.Null, vendors.GetProperty("connectwise").GetProperty("limits").ValueKind);
+        // ConnectWise publishes no limit; the sandbox emulates Cloudflare's edge with generous numbers.
+        Assert.Equal(10, vendors.GetProperty("connectwise").GetProperty("limits").GetProperty("maxConcurrent").GetInt32());
     }
 
     [Fact]

@@ -7,7 +7,8 @@ public sealed class WisePayOptions
 {
     /// <summary>
     /// The SQLite file holding Wise-Pay's tables. Share it with the engine's ledger: Wise-Pay keeps to its own
-    /// <c>pay_</c> tables and its own migrations table, so one file serves both.
+    /// <c>pay_</c> tables and its own migrations table, so one file serves both. When left empty, <c>AddWisePay</c>
+    /// uses the ledger's file (<see cref="SqliteLedgerOptions.DatabasePath"/>).
     /// </summary>
     [Required]
     public string? DatabasePath { get; set; }

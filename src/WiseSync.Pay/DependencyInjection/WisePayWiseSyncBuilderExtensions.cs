@@ -13,6 +13,7 @@ public static partial class WisePayWiseSyncBuilderExtensions
 {
     /// <summary>
     /// Adds Wise-Pay with options configured elsewhere (named options, name = <see cref="IWiseSyncBuilder.Name"/>).
+    /// <see cref="WisePayOptions.DatabasePath"/> defaults to the ledger's file (<see cref="SqliteLedgerOptions.DatabasePath"/>).
     /// Registers, keyed by the connection name, <see cref="IPaymentScheduler"/>, <see cref="WisePayScheduler"/> and
     /// <see cref="WisePayStore"/>, and a NodaTime <see cref="IClock"/> (the system clock) unless one is registered.
     /// </summary>
@@ -21,7 +22,16 @@ public static partial class WisePayWiseSyncBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var name = builder.Name;
-        services.AddOptions<WisePayOptions>(name).ValidateOnStart();
+        // Wise-Pay keeps its pay_ tables in the ledger's file unless told otherwise.
+        services.AddOptions<WisePayOptions>(name)
+            .PostConfigure<IOptions<SqliteLedgerOptions>>(static (options, ledger) =>
+            {
+                if (string.IsNullOrWhiteSpace(options.DatabasePath))
+                {
+                    options.DatabasePath = ledger.Value.DatabasePath;
+                }
+            })
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WisePayOptions>, WisePayOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WisePayOptions>, WisePayOptionsRulesValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);

@@ -64,11 +64,19 @@ internal sealed partial class AutotaskEmulator : IVendorEmulator
     /// <summary>Entity endpoints (Invoices, BillingItems, Companies, Contacts, ...) are added here by the Autotask emulator work.</summary>
     partial void MapEntities(RouteGroupBuilder api);
 
-    public void Load(SandboxDataset data) => Data = data;
+    public void Load(SandboxDataset data)
+    {
+        Data = data;
+        LoadEntities(data);
+    }
+
+    partial void LoadEntities(SandboxDataset data);
 
     public void ResetTraffic() => _limiter.Reset();
 
-    public object? GetState(string collection) => null;
+    public object? GetState(string collection) => EntityState(collection);
+
+    private partial object? EntityState(string collection);
 
     public bool TryPay(PayRequest request, out string? error)
     {

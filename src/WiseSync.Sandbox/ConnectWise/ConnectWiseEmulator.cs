@@ -16,13 +16,29 @@ internal sealed partial class ConnectWiseEmulator : IVendorEmulator
     public const string Codebase = "v4_6_release";
     public const string ApiPath = "/" + Codebase + "/apis/3.0";
 
-    public ConnectWiseEmulator(EmulatorContext context) => _ = context;
+    /// <summary>
+    /// psa-apis.md 2.7: ConnectWise documents no hard limit, but its cloud sits behind Cloudflare, which answers 429 to
+    /// bursts. The sandbox emulates that edge with generous numbers (assumed, not published) so only a flood is refused.
+    /// </summary>
+    private static readonly VendorRateLimitPolicy Policy = new(
+        MaxConcurrent: 10,
+        [new RateWindow("Cloudflare minute", 2000, TimeSpan.FromMinutes(1))]);
+
+    private readonly VendorRateLimiter _limiter;
+
+    public ConnectWiseEmulator(EmulatorContext context)
+    {
+        _limiter = new VendorRateLimiter(Policy, context.Options.TimeScale, context.Time, context.Options.RateLimits);
+        Store = new CwStore(context.Time);
+    }
+
+    /// <summary>The ConnectWise records and their posting state.</summary>
+    internal CwStore Store { get; }
 
     public string Vendor => "connectwise";
     public string Prefix => "/connectwise";
 
-    /// <summary>psa-apis.md 2.7: ConnectWise documents no hard rate limit, so none is enforced.</summary>
-    public VendorRateLimitPolicy? Limits => null;
+    public VendorRateLimitPolicy? Limits => Policy;
 
     /// <summary>The dataset the ConnectWise records are presented from.</summary>
     public SandboxDataset Data { get; private set; } = new();
@@ -42,7 +58,8 @@ internal sealed partial class ConnectWiseEmulator : IVendorEmulator
             })
             : Results.NotFound());
 
-        var api = group.MapGroup(ApiPath).AddEndpointFilter(RequireMember);
+        var api = group.MapGroup(ApiPath).AddEndpointFilter(RequireMember)
+            .WithVendorRateLimit(new VendorRateLimitBinding(_limiter, _ => CompanyId, _ => CompanyId, static (_, _) => { }, Throttled));
         api.MapGet("/system/info", () => VendorJson.Json(new Dictionary<string, object>
         {
             ["version"] = "v2025.1.0",
@@ -60,13 +77,15 @@ internal sealed partial class ConnectWiseEmulator : IVendorEmulator
     /// <summary>Finance, company and accounting-batch endpoints are added here by the ConnectWise emulator work.</summary>
     partial void MapEndpoints(RouteGroupBuilder api);
 
-    public void Load(SandboxDataset data) => Data = data;
-
-    public void ResetTraffic()
+    public void Load(SandboxDataset data)
     {
+        Data = data;
+        Store.Load(data);
     }
 
-    public object? GetState(string collection) => null;
+    public void ResetTraffic() => _limiter.Reset();
+
+    public object? GetState(string collection) => Store.State(collection);
 
     public bool TryPay(PayRequest request, out string? error)
     {
@@ -109,6 +128,6 @@ internal sealed partial class ConnectWiseEmulator : IVendorEmulator
         }
     }
 
-    private static IResult Error(int status, string code, string message) =>
+    internal static IResult Error(int status, string code, string message) =>
         VendorJson.Json(new Dictionary<string, object> { ["code"] = code, ["message"] = message, ["errors"] = Array.Empty<object>() }, status);
 }

@@ -48,7 +48,7 @@ public sealed class AddWisePayTests
     }
 
     [Fact]
-    public void Missing_database_path_and_unknown_time_zone_fail_validation_with_clear_messages()
+    public void Unknown_time_zone_fails_validation_with_a_clear_message()
     {
         var services = new ServiceCollection();
         new Builder("acme", services).AddWisePay(o => o.TimeZoneId = "Mars/Olympus");
@@ -56,8 +56,20 @@ public sealed class AddWisePayTests
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<WisePayOptions>>().Get("acme"));
 
-        Assert.Contains(ex.Failures, m => m.Contains("DatabasePath", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, m => m.Contains("Mars/Olympus", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Database_path_defaults_to_the_ledger_file()
+    {
+        var services = new ServiceCollection();
+        services.AddOptions<SqliteLedgerOptions>().Configure(o => o.DatabasePath = "/tmp/ledger-for-pay.db");
+        new Builder("acme", services).AddWisePay();
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptionsMonitor<WisePayOptions>>().Get("acme");
+
+        Assert.Equal("/tmp/ledger-for-pay.db", options.DatabasePath);
     }
 
     private sealed record Builder(string Name, IServiceCollection Services) : IWiseSyncBuilder;

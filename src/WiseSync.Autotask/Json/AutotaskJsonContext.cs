@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using WiseSync.Autotask.Api.Dto;
+
+namespace WiseSync.Autotask.Json;
+
+/// <summary>Source-generated serializer for every Autotask wire shape (camelCase, as the API writes it).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    PropertyNameCaseInsensitive = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(AtQuery))]
+[JsonSerializable(typeof(AtPage<AtInvoice>))]
+[JsonSerializable(typeof(AtPage<AtBillingItem>))]
+[JsonSerializable(typeof(AtPage<AtCompany>))]
+[JsonSerializable(typeof(AtPage<AtContact>))]
+[JsonSerializable(typeof(AtPage<AtPaymentTerm>))]
+[JsonSerializable(typeof(AtPage<AtBillingCode>))]
+[JsonSerializable(typeof(AtPage<AtTaxCategory>))]
+[JsonSerializable(typeof(AtPage<AtOrganizationalLevelAssociation>))]
+[JsonSerializable(typeof(AtPage<AtOrganizationalLevel>))]
+[JsonSerializable(typeof(AtItem<AtInvoice>))]
+[JsonSerializable(typeof(AtQueryCount))]
+[JsonSerializable(typeof(AtZoneInformation))]
+[JsonSerializable(typeof(AtErrorBody))]
+[JsonSerializable(typeof(AtInvoiceSettings))]
+[JsonSerializable(typeof(AtInvoiceMarkup))]
+[JsonSerializable(typeof(AtInvoiceSyncPatch))]
+[JsonSerializable(typeof(AtInvoicePaidPatch))]
+[JsonSerializable(typeof(AtOperationResult))]
+internal sealed partial class AutotaskJsonContext : JsonSerializerContext;

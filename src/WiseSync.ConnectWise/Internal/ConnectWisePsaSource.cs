@@ -1,0 +1,539 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace WiseSync.ConnectWise.Internal;
+
+/// <summary>
+/// The IPsaSource for ConnectWise PSA (Manage). "Synced" means the invoice's GL entries are in an accounting batch
+/// (reference/psa-apis.md §2.4, Part 4 #8): pending = unposted invoices in a closed status; mark = create a batch;
+/// clear = delete the batch and re-batch the rest of it; paid = post a payment.
+/// </summary>
+internal sealed class ConnectWisePsaSource : IPsaSource
+{
+    internal const string InvoiceFields = "id,invoiceNumber,type,status,company,billToCompany,accountNumber,billingTerms,customerPO,date,dueDate,locationId,location,department,currency,subtotal,total,salesTax,payments,credits,balance,glBatch,_info";
+
+    private readonly Func<ConnectWiseApi> _api;
+    private readonly ConnectWiseOptions _options;
+    private readonly DateTimeZone _zone;
+    private readonly ILogger _logger;
+
+    public ConnectWisePsaSource(Func<ConnectWiseApi> api, ConnectWiseOptions options, ILogger logger)
+    {
+        _api = api;
+        _options = options;
+        _zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone)
+            ?? throw new ConfigurationException($"ConnectWise:TimeZone '{options.TimeZone}' is not an IANA time zone.");
+        _logger = logger;
+    }
+
+    public string Name => "ConnectWise";
+
+    public async IAsyncEnumerable<PsaInvoice> GetInvoicesAsync(PsaInvoiceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var api = _api();
+        var invoices = await FindInvoicesAsync(api, query, cancellationToken).ConfigureAwait(false);
+        if (invoices.Count == 0)
+        {
+            ConnectWiseLog.ListedInvoices(_logger, 0, query.ThruDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            yield break;
+        }
+
+        var transactions = await ExportAsync(api, invoices, cancellationToken).ConfigureAwait(false);
+        var companyIds = invoices.Select(BilledCompanyId).OfType<int>().Distinct().ToList();
+        var companies = await GetByIdsAsync(api, "company/companies", "id", companyIds, CwJsonContext.Default.ListCwCompany, null, cancellationToken).ConfigureAwait(false);
+        var contacts = await GetByIdsAsync(api, "company/contacts", "company/id", companyIds, CwJsonContext.Default.ListCwContact, null, cancellationToken).ConfigureAwait(false);
+        var contactsById = contacts.ToDictionary(c => c.Id);
+        var missingBilling = companies.Select(c => c.BillingContact?.Id).OfType<int>().Where(id => !contactsById.ContainsKey(id)).ToList();
+        if (missingBilling.Count > 0)
+        {
+            // A billing contact may belong to another company (e.g. a parent); fetch those few by id.
+            foreach (var c in await GetByIdsAsync(api, "company/contacts", "id", missingBilling, CwJsonContext.Default.ListCwContact, null, cancellationToken).ConfigureAwait(false))
+            {
+                contactsById[c.Id] = c;
+            }
+        }
+
+        var companiesById = companies.ToDictionary(c => c.Id);
+        var contactsByCompany = contacts.Where(c => c.Company?.Id is not null).ToLookup(c => c.Company!.Id!.Value);
+        ConnectWiseLog.ListedInvoices(_logger, invoices.Count, query.ThruDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        foreach (var invoice in invoices)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            transactions.TryGetValue(invoice.InvoiceNumber ?? string.Empty, out var transaction);
+            if (invoice.GlBatch is null && GlExportReader.GlProblem(transaction) is { } problem)
+            {
+                // Listed anyway so the run shows it: MarkSyncedAsync answers this reason as the invoice's red light.
+                ConnectWiseLog.IncompleteGl(_logger, invoice.InvoiceNumber ?? invoice.Id.ToString(CultureInfo.InvariantCulture), problem);
+            }
+
+            var companyId = BilledCompanyId(invoice);
+            companiesById.TryGetValue(companyId ?? 0, out var company);
+            var recipients = RecipientResolver.Resolve(company, contactsById, companyId is { } cid ? contactsByCompany[cid].ToList() : []);
+            yield return ToModel(invoice, company, transaction, recipients);
+        }
+    }
+
+    public async Task<IReadOnlyList<PsaContact>> GetCompanyContactsAsync(IReadOnlyCollection<string> companyIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(companyIds);
+        var ids = companyIds.Select(ParseId).OfType<int>().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var contacts = await GetByIdsAsync(_api(), "company/contacts", "company/id", ids, CwJsonContext.Default.ListCwContact, null, cancellationToken).ConfigureAwait(false);
+        return contacts
+            .Where(c => c.Company?.Id is not null)
+            .OrderBy(c => c.Id)
+            .Select(c => new PsaContact(
+                c.Id.ToString(CultureInfo.InvariantCulture),
+                c.Company!.Id!.Value.ToString(CultureInfo.InvariantCulture),
+                c.FirstName ?? string.Empty,
+                c.LastName ?? string.Empty,
+                RecipientResolver.EmailOf(c),
+                c.DefaultFlag == true,
+                c.InactiveFlag != true))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<PsaWriteResult>> MarkSyncedAsync(string batchKey, IReadOnlyList<PsaSyncMark> marks, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(batchKey);
+        ArgumentNullException.ThrowIfNull(marks);
+        var api = _api();
+        var results = new Dictionary<string, PsaWriteResult>(StringComparer.Ordinal);
+        var found = await LoadForWriteAsync(api, marks.Select(m => m.InvoiceId), results, cancellationToken).ConfigureAwait(false);
+
+        var toBatch = new List<CwInvoice>();
+        foreach (var invoice in found.Values)
+        {
+            var id = invoice.Id.ToString(CultureInfo.InvariantCulture);
+            if (invoice.GlBatch is not null)
+            {
+                // Already in a batch (a repeat of this chunk, or batched elsewhere): synced is what was asked for.
+                results[id] = new PsaWriteResult(id);
+            }
+            else if (invoice.Status?.IsClosed == false)
+            {
+                results[id] = new PsaWriteResult(id, $"Invoice {invoice.InvoiceNumber} is in the open status '{invoice.Status.Name}'; ConnectWise posts only closed invoices.");
+            }
+            else
+            {
+                toBatch.Add(invoice);
+            }
+        }
+
+        if (toBatch.Count > 0)
+        {
+            await BatchAsync(api, BatchIdentifiers.ForKey(batchKey), toBatch, results, cancellationToken).ConfigureAwait(false);
+        }
+
+        return marks.Select(m => results[m.InvoiceId]).ToList();
+    }
+
+    public async Task<IReadOnlyList<PsaWriteResult>> ClearSyncedAsync(IReadOnlyList<string> invoiceIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invoiceIds);
+        var api = _api();
+        var results = new Dictionary<string, PsaWriteResult>(StringComparer.Ordinal);
+        var found = await LoadForWriteAsync(api, invoiceIds, results, cancellationToken).ConfigureAwait(false);
+        foreach (var invoice in found.Values.Where(i => i.GlBatch?.Id is null))
+        {
+            var id = invoice.Id.ToString(CultureInfo.InvariantCulture);
+            results[id] = new PsaWriteResult(id);
+        }
+
+        foreach (var group in found.Values.Where(i => i.GlBatch?.Id is not null).GroupBy(i => i.GlBatch!.Id!.Value))
+        {
+            var clearing = group.Select(i => i.Id).ToHashSet();
+            string? error = null;
+            try
+            {
+                await UnbatchAsync(api, group.Key, clearing, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectWiseApiException ex)
+            {
+                error = $"Could not delete ConnectWise accounting batch {group.Key}: {ex.Describe()}";
+            }
+
+            foreach (var id in clearing)
+            {
+                var key = id.ToString(CultureInfo.InvariantCulture);
+                results[key] = new PsaWriteResult(key, error);
+            }
+        }
+
+        return invoiceIds.Select(id => results[id]).ToList();
+    }
+
+    public async Task<IReadOnlyList<PsaWriteResult>> SetPaidAsync(IReadOnlyList<PsaPaidMark> marks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
+        var api = _api();
+        var results = new Dictionary<string, PsaWriteResult>(StringComparer.Ordinal);
+        var found = await LoadForWriteAsync(api, marks.Select(m => m.InvoiceId), results, cancellationToken).ConfigureAwait(false);
+        foreach (var mark in marks)
+        {
+            if (!found.TryGetValue(mark.InvoiceId, out var invoice))
+            {
+                continue;
+            }
+
+            // Idempotent by the invoice's own numbers: post only what ConnectWise has not recorded yet, never more than the
+            // balance, so a repeated call (or a retry after a lost answer) never pays twice.
+            var recorded = invoice.Payments ?? 0m;
+            var amount = Math.Min(invoice.Balance ?? 0m, mark.Amount - recorded);
+            if (amount <= 0m)
+            {
+                results[mark.InvoiceId] = new PsaWriteResult(mark.InvoiceId);
+                continue;
+            }
+
+            try
+            {
+                var body = new CwPaymentRequest("Payment", amount, CwDates.ToWire(mark.PaidDate));
+                await api.PostAsync($"finance/invoices/{invoice.Id}/payments", body, CwJsonContext.Default.CwPaymentRequest, cancellationToken).ConfigureAwait(false);
+                results[mark.InvoiceId] = new PsaWriteResult(mark.InvoiceId);
+                ConnectWiseLog.PaymentPosted(_logger, amount, invoice.InvoiceNumber ?? mark.InvoiceId);
+            }
+            catch (ConnectWiseApiException ex)
+            {
+                results[mark.InvoiceId] = new PsaWriteResult(mark.InvoiceId, $"ConnectWise refused the payment of invoice {invoice.InvoiceNumber}: {ex.Describe()}");
+            }
+        }
+
+        return marks.Select(m => results[m.InvoiceId]).ToList();
+    }
+
+    public async Task<RawDocument> GetRawInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default)
+    {
+        var id = ParseId(invoiceId) ?? throw new ArgumentException($"'{invoiceId}' is not a ConnectWise invoice id (a number).", nameof(invoiceId));
+        var text = await _api().GetTextAsync($"finance/invoices/{id}", cancellationToken).ConfigureAwait(false);
+        return new RawDocument("application/json", text);
+    }
+
+    public async Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var api = _api();
+            var invoices = await api.GetAsync("finance/invoices/count", CwJsonContext.Default.CwCount, cancellationToken).ConfigureAwait(false);
+            var unposted = await api.GetAsync("finance/accounting/unpostedinvoices/count", CwJsonContext.Default.CwCount, cancellationToken).ConfigureAwait(false);
+            return new ConnectionTestResult(true, $"Connected to ConnectWise company {_options.CompanyId}: {invoices.Count} invoices, {unposted.Count} unposted.");
+        }
+        catch (AuthenticationException ex)
+        {
+            return new ConnectionTestResult(false, ex.Message);
+        }
+        catch (ConnectWiseApiException ex) when (ex.Status == HttpStatusCode.Forbidden)
+        {
+            return new ConnectionTestResult(false, "The API Member lacks a permission (Finance invoicing, Accounting Interface, Companies/Contacts): " + ex.Describe());
+        }
+        catch (ConnectWiseApiException ex)
+        {
+            return new ConnectionTestResult(false, ex.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new ConnectionTestResult(false, $"ConnectWise at {_options.SiteUrl} cannot be reached: {ex.Message}");
+        }
+    }
+
+    private async Task<List<CwInvoice>> FindInvoicesAsync(ConnectWiseApi api, PsaInvoiceQuery query, CancellationToken cancellationToken)
+    {
+        // The conditions are a day wider than asked; the exact cut uses the calendar date as read by CwDates.
+        var thru = $"date < {Conditions.Date(query.ThruDate.PlusDays(2))}";
+        var from = query.FromDate is { } f ? $"date >= {Conditions.Date(f.PlusDays(-1))}" : null;
+        var location = _options.LocationId is { } loc ? $"locationId = {loc.ToString(CultureInfo.InvariantCulture)}" : null;
+        var requestedIds = query.InvoiceIds?.Select(ParseId).OfType<int>().ToList();
+        if (requestedIds is { Count: 0 })
+        {
+            return [];
+        }
+
+        List<CwInvoice> invoices;
+        if (query.IncludeAlreadySynced)
+        {
+            invoices = requestedIds is null
+                ? await ToListAsync(api.GetAllAsync("finance/invoices", Conditions.And(thru, from, location, "status/isClosed = true"), CwJsonContext.Default.ListCwInvoice, InvoiceFields, _options.PageSize, cancellationToken)).ConfigureAwait(false)
+                : await GetByIdsAsync(api, "finance/invoices", "id", requestedIds, CwJsonContext.Default.ListCwInvoice, Conditions.And(thru, from, location, "status/isClosed = true"), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Unposted = not yet in an accounting batch (§2.4); the invoice itself gives status, PO and the balance.
+            var unpostedConditions = Conditions.And(thru.Replace("date", "invoiceDate", StringComparison.Ordinal), from?.Replace("date", "invoiceDate", StringComparison.Ordinal), location);
+            var unposted = requestedIds is null
+                ? await ToListAsync(api.GetAllAsync("finance/accounting/unpostedinvoices", unpostedConditions, CwJsonContext.Default.ListCwUnpostedInvoice, "id,billingLogId,invoiceNumber,invoiceDate,locationId", _options.PageSize, cancellationToken)).ConfigureAwait(false)
+                : await GetByIdsAsync(api, "finance/accounting/unpostedinvoices", "billingLogId", requestedIds, CwJsonContext.Default.ListCwUnpostedInvoice, unpostedConditions, cancellationToken).ConfigureAwait(false);
+            invoices = await GetByIdsAsync(api, "finance/invoices", "id", unposted.Select(u => u.BillingLogId).ToList(), CwJsonContext.Default.ListCwInvoice, "status/isClosed = true", cancellationToken).ConfigureAwait(false);
+        }
+
+        return invoices
+            .Where(i => CwDates.ToLocalDate(i.Date, _zone) is { } d && d <= query.ThruDate && (query.FromDate is null || d >= query.FromDate))
+            .Where(i => query.Division is null || string.Equals(i.Location?.Name, query.Division, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(i => i.Id)
+            .ToList();
+    }
+
+    /// <summary>The GL export of the given invoices, keyed by invoice number (one transaction per invoice, §2.4).</summary>
+    private async Task<Dictionary<string, CwGlTransaction>> ExportAsync(ConnectWiseApi api, IReadOnlyList<CwInvoice> invoices, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, CwGlTransaction>(StringComparer.OrdinalIgnoreCase);
+        var unposted = invoices.Where(i => i.GlBatch is null).ToList();
+        foreach (var chunk in unposted.Chunk(1000))
+        {
+            var thru = chunk.Select(i => CwDates.ToLocalDate(i.Date, _zone) ?? LocalDate.MinIsoValue).Max();
+            var request = new CwExportRequest
+            {
+                // The thru date must reach the newest invoice or future-dated ones are left out (§2.4, wise-sync KB).
+                ThruDate = CwDates.ToWire(thru.PlusDays(1)),
+                SummarizeInvoices = _options.SummarizeInvoices,
+                ExportInvoicesFlag = true,
+                IncludedInvoiceIds = chunk.Select(i => i.Id).ToList(),
+            };
+            var export = await api.PostAsync("finance/accounting/export", request, CwJsonContext.Default.CwExportRequest, CwJsonContext.Default.CwGlExport, ExportKey(request), cancellationToken).ConfigureAwait(false);
+            AddTransactions(result, export);
+        }
+
+        // Invoices already batched (only with IncludeAlreadySynced): re-export their batches for the lines.
+        foreach (var batchId in invoices.Where(i => i.GlBatch?.Id is not null).Select(i => i.GlBatch!.Id!.Value).Distinct())
+        {
+            var request = new CwExportRequest { ExportInvoicesFlag = true, SummarizeInvoices = _options.SummarizeInvoices };
+            var export = await api.PostAsync($"finance/accounting/batches/{batchId}/export", request, CwJsonContext.Default.CwExportRequest, CwJsonContext.Default.CwGlExport, ExportKey(request), cancellationToken).ConfigureAwait(false);
+            AddTransactions(result, export);
+        }
+
+        return result;
+    }
+
+    private static void AddTransactions(Dictionary<string, CwGlTransaction> result, CwGlExport export)
+    {
+        foreach (var t in export.Transactions ?? [])
+        {
+            if (!string.IsNullOrWhiteSpace(t.DocumentNumber))
+            {
+                result[t.DocumentNumber] = t;
+            }
+        }
+    }
+
+    private async Task BatchAsync(ConnectWiseApi api, string identifier, List<CwInvoice> invoices, Dictionary<string, PsaWriteResult> results, CancellationToken cancellationToken)
+    {
+        Dictionary<string, CwGlTransaction> transactions;
+        try
+        {
+            transactions = await ExportAsync(api, invoices, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectWiseApiException ex)
+        {
+            foreach (var i in invoices)
+            {
+                var key = i.Id.ToString(CultureInfo.InvariantCulture);
+                results[key] = new PsaWriteResult(key, $"ConnectWise GL export failed: {ex.Describe()}");
+            }
+
+            return;
+        }
+
+        var ready = new List<(CwInvoice Invoice, IReadOnlyList<int> Entries)>();
+        foreach (var invoice in invoices)
+        {
+            var key = invoice.Id.ToString(CultureInfo.InvariantCulture);
+            transactions.TryGetValue(invoice.InvoiceNumber ?? string.Empty, out var transaction);
+            if (GlExportReader.GlProblem(transaction) is { } problem)
+            {
+                results[key] = new PsaWriteResult(key, $"Invoice {invoice.InvoiceNumber} cannot be posted in ConnectWise: {problem}.");
+            }
+            else
+            {
+                ready.Add((invoice, GlExportReader.GlEntryIds(transaction!)));
+            }
+        }
+
+        if (ready.Count == 0)
+        {
+            return;
+        }
+
+        var error = await CreateBatchAsync(api, identifier, ready.Select(r => r.Invoice.Id).ToList(), ready.SelectMany(r => r.Entries).ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var (invoice, _) in ready)
+        {
+            var key = invoice.Id.ToString(CultureInfo.InvariantCulture);
+            results[key] = new PsaWriteResult(key, error is null ? null : $"ConnectWise refused accounting batch '{identifier}': {error}");
+        }
+    }
+
+    /// <returns>Null on success, else the vendor's reason.</returns>
+    private async Task<string?> CreateBatchAsync(ConnectWiseApi api, string identifier, IReadOnlyList<int> invoiceIds, IReadOnlyList<int> glEntryIds, CancellationToken cancellationToken)
+    {
+        var attempt = identifier;
+        for (var round = 0; ; round++)
+        {
+            try
+            {
+                var request = new CwCreateBatchRequest { BatchIdentifier = attempt, ExportInvoicesFlag = true, ProcessedRecordIds = glEntryIds };
+                // Safe to retry: ConnectWise refuses a second batch with the same identifier, so a repeat cannot double-post.
+                await api.PostAsync("finance/accounting/batches", request, CwJsonContext.Default.CwCreateBatchRequest, CwJsonContext.Default.CwGlExport, "cw-batch:" + attempt, cancellationToken).ConfigureAwait(false);
+                ConnectWiseLog.BatchCreated(_logger, attempt, invoiceIds.Count);
+                return null;
+            }
+            catch (ConnectWiseApiException ex) when (round == 0 && ex.Status == HttpStatusCode.BadRequest && IsDuplicateIdentifier(ex))
+            {
+                // The identifier exists: either an earlier attempt of this very call went through (answer lost), or the chunk
+                // was partly cleared and is marked again. Look before choosing.
+                var now = await GetByIdsAsync(api, "finance/invoices", "id", invoiceIds, CwJsonContext.Default.ListCwInvoice, null, cancellationToken).ConfigureAwait(false);
+                if (now.Count == invoiceIds.Count && now.All(i => i.GlBatch is not null))
+                {
+                    return null;
+                }
+
+                // Identifiers are never reused: take the deterministic variant for exactly these invoices.
+                attempt = BatchIdentifiers.Variant(identifier, "M", invoiceIds);
+            }
+            catch (ConnectWiseApiException ex)
+            {
+                return ex.Describe();
+            }
+        }
+    }
+
+    private static string ExportKey(CwExportRequest request) =>
+        "cw-export:" + string.Join(',', request.IncludedInvoiceIds ?? []) + ":" + request.ThruDate;
+
+    private static bool IsDuplicateIdentifier(ConnectWiseApiException ex) =>
+        ex.Messages.Any(m => m.Contains("batchIdentifier", StringComparison.OrdinalIgnoreCase)
+            && (m.Contains("exist", StringComparison.OrdinalIgnoreCase) || m.Contains("unique", StringComparison.OrdinalIgnoreCase) || m.Contains("use", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// ConnectWise has no per-invoice unbatch (reference/psa-apis.md §2.4): delete the whole batch, then put the invoices
+    /// that were not asked to be cleared into a new batch of their own.
+    /// </summary>
+    private async Task UnbatchAsync(ConnectWiseApi api, int batchId, IReadOnlySet<int> clearing, CancellationToken cancellationToken)
+    {
+        var batch = await api.GetAsync($"finance/accounting/batches/{batchId}", CwJsonContext.Default.CwAccountingBatch, cancellationToken).ConfigureAwait(false);
+        var entries = await ToListAsync(api.GetAllAsync($"finance/accounting/batches/{batchId}/entries", null, CwJsonContext.Default.ListCwBatchEntry, null, _options.PageSize, cancellationToken)).ConfigureAwait(false);
+        var keep = entries.Select(e => e.Invoice?.Id).OfType<int>().Where(id => !clearing.Contains(id)).Distinct().Order().ToList();
+        await api.DeleteAsync($"finance/accounting/batches/{batchId}", cancellationToken).ConfigureAwait(false);
+        ConnectWiseLog.BatchDeleted(_logger, batchId, clearing.Count, keep.Count);
+        if (keep.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var kept = await GetByIdsAsync(api, "finance/invoices", "id", keep, CwJsonContext.Default.ListCwInvoice, null, cancellationToken).ConfigureAwait(false);
+            var results = new Dictionary<string, PsaWriteResult>(StringComparer.Ordinal);
+            await BatchAsync(api, BatchIdentifiers.Variant(batch.BatchIdentifier ?? batchId.ToString(CultureInfo.InvariantCulture), "R", keep), kept, results, cancellationToken).ConfigureAwait(false);
+            foreach (var failed in results.Values.Where(r => !r.Succeeded))
+            {
+                ConnectWiseLog.RebatchFailed(_logger, batchId, keep.Count, failed.Error!);
+            }
+        }
+        catch (ConnectWiseApiException ex)
+        {
+            // The cleared invoices are cleared; the others return as pending and the next run marks them again.
+            ConnectWiseLog.RebatchFailed(_logger, batchId, keep.Count, ex.Describe());
+        }
+    }
+
+    /// <summary>Reads the invoices a write names; unknown or malformed ids become red results.</summary>
+    private async Task<Dictionary<string, CwInvoice>> LoadForWriteAsync(ConnectWiseApi api, IEnumerable<string> invoiceIds, Dictionary<string, PsaWriteResult> results, CancellationToken cancellationToken)
+    {
+        var wanted = invoiceIds.Distinct(StringComparer.Ordinal).ToList();
+        var ids = new List<int>();
+        foreach (var raw in wanted)
+        {
+            if (ParseId(raw) is { } id)
+            {
+                ids.Add(id);
+            }
+            else
+            {
+                results[raw] = new PsaWriteResult(raw, $"'{raw}' is not a ConnectWise invoice id.");
+            }
+        }
+
+        var found = new Dictionary<string, CwInvoice>(StringComparer.Ordinal);
+        if (ids.Count > 0)
+        {
+            foreach (var invoice in await GetByIdsAsync(api, "finance/invoices", "id", ids, CwJsonContext.Default.ListCwInvoice, null, cancellationToken).ConfigureAwait(false))
+            {
+                found[invoice.Id.ToString(CultureInfo.InvariantCulture)] = invoice;
+            }
+        }
+
+        foreach (var raw in wanted.Where(r => !results.ContainsKey(r) && !found.ContainsKey(r)))
+        {
+            results[raw] = new PsaWriteResult(raw, $"Invoice {raw} was not found in ConnectWise.");
+        }
+
+        // Callers key results by the id as given; normalise "007" to the caller's spelling.
+        return wanted.Where(found.ContainsKey).ToDictionary(r => r, r => found[r], StringComparer.Ordinal);
+    }
+
+    private async Task<List<T>> GetByIdsAsync<T>(ConnectWiseApi api, string path, string field, IReadOnlyCollection<int> ids, System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<T>> typeInfo, string? extra, CancellationToken cancellationToken)
+    {
+        var all = new List<T>();
+        foreach (var chunk in Conditions.Chunk(ids, _options.IdsPerQuery))
+        {
+            var fields = typeof(T) == typeof(CwInvoice) ? InvoiceFields : null;
+            all.AddRange(await ToListAsync(api.GetAllAsync(path, Conditions.And(Conditions.In(field, chunk), extra), typeInfo, fields, _options.PageSize, cancellationToken)).ConfigureAwait(false));
+        }
+
+        return all;
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
+    {
+        var list = new List<T>();
+        await foreach (var item in source.ConfigureAwait(false))
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    private static int? BilledCompanyId(CwInvoice invoice) => invoice.BillToCompany?.Id ?? invoice.Company?.Id;
+
+    private static int? ParseId(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+
+    private PsaInvoice ToModel(CwInvoice invoice, CwCompany? company, CwGlTransaction? transaction, IReadOnlyList<string> recipients)
+    {
+        var billed = invoice.BillToCompany ?? invoice.Company;
+        var date = CwDates.ToLocalDate(invoice.Date, _zone)!.Value;
+        var lastUpdated = invoice.Info?.GetValueOrDefault("lastUpdated");
+        var salesTax = invoice.SalesTax ?? transaction?.SalesTax ?? 0m;
+        var lines = GlExportReader.Lines(transaction, salesTax, _zone);
+        return new PsaInvoice(
+            invoice.Id.ToString(CultureInfo.InvariantCulture),
+            invoice.InvoiceNumber ?? invoice.Id.ToString(CultureInfo.InvariantCulture),
+            new PsaCompanyRef(
+                billed?.Id?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                company?.Name ?? billed?.Name ?? string.Empty,
+                string.IsNullOrWhiteSpace(company?.AccountNumber) ? invoice.AccountNumber : company.AccountNumber),
+            date,
+            CwDates.ToLocalDate(invoice.DueDate, _zone),
+            invoice.BillingTerms?.Id is { } termsId ? new PaymentTermsRef(termsId.ToString(CultureInfo.InvariantCulture), invoice.BillingTerms.Name ?? string.Empty) : null,
+            invoice.Currency?.CurrencyCode ?? "USD",
+            lines,
+            invoice.Subtotal ?? lines.Sum(l => l.Amount),
+            salesTax,
+            invoice.Total ?? 0m,
+            recipients)
+        {
+            Division = invoice.Location?.Name,
+            PurchaseOrderNumber = string.IsNullOrWhiteSpace(invoice.CustomerPO) ? null : invoice.CustomerPO,
+            SyncedMark = invoice.GlBatch is null ? null : CwDates.ToInstant(lastUpdated) ?? date.AtStartOfDayInZone(_zone).ToInstant(),
+            Revision = lastUpdated,
+            TaxMode = TaxMode.Exclusive,
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace WiseSync.Auth;
+
+/// <summary>
+/// The OAuth2 client of one vendor connection. The provider sets the vendor's token endpoint and scopes; the host
+/// sets the client id and secret. <see cref="ToString"/> never shows a secret.
+/// </summary>
+public sealed class OAuth2ClientOptions
+{
+    /// <summary>The vendor's token endpoint (https, or http on loopback).</summary>
+    public Uri? TokenEndpoint { get; set; }
+
+    /// <summary>The app's client id.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The app's client secret (secret).</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Space-separated scopes, sent with the client-credentials grant.</summary>
+    public string? Scopes { get; set; }
+
+    /// <summary>Refresh-token (default) or client-credentials grant.</summary>
+    public OAuth2GrantType GrantType { get; set; } = OAuth2GrantType.RefreshToken;
+
+    /// <summary>The refresh token from the first authorisation, used while the token store has none (secret).</summary>
+    public string? InitialRefreshToken { get; set; }
+
+    /// <summary>The tenant part of the token store key; the connection name when unset.</summary>
+    public string? TenantKey { get; set; }
+
+    /// <summary>How long before expiry the access token is renewed (divided by the client's TimeScale).</summary>
+    public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest a token request may take.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Send client id and secret as form fields instead of an HTTP Basic header.</summary>
+    public bool ClientCredentialsInBody { get; set; }
+
+    /// <summary>The settings without secrets.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"OAuth2ClientOptions {{ TokenEndpoint = {TokenEndpoint?.GetLeftPart(UriPartial.Path)}, ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "none" : "***")}, Scopes = {Scopes}, GrantType = {GrantType}, InitialRefreshToken = {(InitialRefreshToken is null ? "none" : "***")}, TenantKey = {TenantKey}, RefreshAhead = {RefreshAhead} }}");
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WiseSync.Http.Internal;
+
+internal sealed record VendorHttpClientBuilder(string Vendor, string ConnectionName, string ClientName, IServiceCollection Services, IHttpClientBuilder HttpClientBuilder)
+    : IVendorHttpClientBuilder;
