@@ -254,4 +254,28 @@ public sealed class HandPickedInvoiceTests
         Assert.Equal(1, report.Invoices.Count(r => r.AccountingInvoiceId is not null));
         Assert.Equal(1, report.Totals.Error);
     }
+
+    [Fact]
+    public async Task Invoice_number_with_a_lone_surrogate_is_red_on_every_run()
+    {
+        var invoice = Invoices.Make("a") with { Number = "INV-\uD800-" + new string('9', 40) };
+        var report = await Run([invoice, Invoices.Make("b")], caps: QuickBooksLike);
+        Assert.Equal(SyncStatus.Error, report.Invoices.Single(r => r.PsaInvoiceId == "a").Status);
+    }
+
+    [Fact]
+    public async Task Long_emoji_number_is_shortened_without_splitting_a_character()
+    {
+        // "A" then emoji: the 14-character prefix QuickBooks-sized numbers keep would end on the first half of an emoji.
+        var number = "A" + string.Concat(Enumerable.Repeat("😀", 20));
+        var report = await Run([Invoices.Make("a") with { Number = number }], caps: QuickBooksLike, inspect: (h, r) =>
+        {
+            var posted = h.Sink.LastDraftOf(Only(r).AccountingInvoiceId!).Number;
+            Assert.True(posted.Length <= QuickBooksLike.MaxDocumentNumberLength);
+            Assert.StartsWith("A😀😀", posted, StringComparison.Ordinal);
+            Assert.DoesNotContain('\uFFFD', posted);
+            Assert.Equal(posted.Count(char.IsHighSurrogate), posted.Count(char.IsLowSurrogate));
+        });
+        Assert.Equal(SyncStatus.Warning, Only(report).Status);
+    }
 }
