@@ -77,6 +77,7 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
 
     public void Load(SandboxDataset data)
     {
+        ResetAccounting();
     }
 
     public void ResetTraffic()
@@ -88,17 +89,10 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
     public object? GetState(string collection) => collection.ToLowerInvariant() switch
     {
         "companyinfo" => new Dictionary<string, object> { ["CompanyInfo"] = CompanyInfo() },
-        "invoices" => new Dictionary<string, object> { ["QueryResponse"] = new Dictionary<string, object> { ["Invoice"] = Array.Empty<object>() } },
-        "customers" => new Dictionary<string, object> { ["QueryResponse"] = new Dictionary<string, object> { ["Customer"] = Array.Empty<object>() } },
-        "payments" => new Dictionary<string, object> { ["QueryResponse"] = new Dictionary<string, object> { ["Payment"] = Array.Empty<object>() } },
-        _ => null,
+        _ => AccountingState(collection),
     };
 
-    public bool TryPay(PayRequest request, out string? error)
-    {
-        error = $"QuickBooks invoice {request.InvoiceNumber} not found";
-        return false;
-    }
+    public bool TryPay(PayRequest request, out string? error) => PayInvoice(request, out error);
 
     public string RelativePath(string path)
     {

@@ -1,0 +1,127 @@
+using System.Globalization;
+using WiseSync.QuickBooks.Internal.Customers;
+using WiseSync.QuickBooks.Internal.Json;
+
+namespace WiseSync.QuickBooks.Internal.Invoices;
+
+/// <summary>Turns an <see cref="AccountingInvoiceDraft"/> into a QBO Invoice or CreditMemo body.</summary>
+internal static class QuickBooksInvoiceMapper
+{
+    public static QboTransaction Map(
+        AccountingInvoiceDraft draft,
+        QuickBooksOptions options,
+        IReadOnlyDictionary<string, string> itemIds,
+        IReadOnlyDictionary<string, string> itemWarnings,
+        List<string> warnings)
+    {
+        var number = DocNumbers.Fit(draft.Number);
+        var original = draft.OriginalNumber ?? (number != draft.Number.Trim() ? draft.Number : null);
+        if (number != draft.Number.Trim())
+        {
+            warnings.Add($"The number '{draft.Number}' is longer than QuickBooks' {DocNumbers.MaxLength} characters; it was posted as '{number}'.");
+        }
+
+        var (billEmail, dropped) = EmailField.Fit(draft.BillEmail);
+        if (dropped.Count > 0)
+        {
+            warnings.Add($"QuickBooks' invoice email field holds {EmailField.MaxLength} characters; not added: {string.Join(", ", dropped)}.");
+        }
+
+        var lines = new List<QboLine>(draft.Lines.Count);
+        foreach (var line in draft.Lines)
+        {
+            var itemId = options.DefaultItemId;
+            if (!string.IsNullOrWhiteSpace(line.ItemCode))
+            {
+                var code = QuickBooksItemResolver.Clean(line.ItemCode);
+                if (itemIds.TryGetValue(code, out var id))
+                {
+                    itemId = id;
+                }
+
+                if (itemWarnings.TryGetValue(code, out var warning) && !warnings.Contains(warning))
+                {
+                    warnings.Add(warning);
+                }
+            }
+
+            var (qty, price) = QuantityAndPrice(line);
+            var division = line.Tracking ?? draft.Division;
+            lines.Add(new QboLine
+            {
+                Description = Cut(line.Description, 4000),
+                Amount = line.Amount,
+                SalesItemLineDetail = new QboSalesItemLineDetail
+                {
+                    ItemRef = new QboRef(itemId),
+                    Qty = qty,
+                    UnitPrice = price,
+                    TaxCodeRef = TaxCode(line, draft, options) is { } tax ? new QboRef(tax) : null,
+                    ClassRef = division is not null && options.DivisionClasses.TryGetValue(division, out var classId) ? new QboRef(classId) : null,
+                },
+            });
+        }
+
+        var note = $"WiseSync: PSA invoice {draft.PsaInvoiceId}" + (original is null ? string.Empty : $", PSA number {original}") + (draft.SourceUrl is null ? string.Empty : " " + draft.SourceUrl.AbsoluteUri);
+        return new QboTransaction
+        {
+            DocNumber = number,
+            TxnDate = Date(draft.Date),
+            DueDate = draft.DueDate is { } due ? Date(due) : null,
+            CustomerRef = new QboRef(draft.CustomerId),
+            CurrencyRef = string.IsNullOrWhiteSpace(draft.Currency) ? null : new QboRef(draft.Currency.ToUpperInvariant()),
+            BillEmail = billEmail is null ? null : new QboEmail(billEmail),
+            Line = lines,
+            PrivateNote = Cut(note, 4000),
+            CustomerMemo = string.IsNullOrWhiteSpace(draft.Reference) ? null : new QboMemo(Cut("PO " + draft.Reference, 1000)),
+            // Under US automated sales tax QBO computes the tax itself (reference Part 2.8): send none.
+            GlobalTaxCalculation = options.AutomatedSalesTax ? null : draft.TaxMode switch
+            {
+                TaxMode.Inclusive => "TaxInclusive",
+                TaxMode.NoTax => "NotApplicable",
+                _ => "TaxExcluded",
+            },
+            TxnTaxDetail = options.AutomatedSalesTax || draft.TaxMode == TaxMode.NoTax || draft.TaxTotal == 0m
+                ? null
+                : new QboTxnTaxDetail { TotalTax = draft.TaxTotal },
+        };
+    }
+
+    /// <summary>QBO rejects a line whose Amount is not Qty × UnitPrice (reference Part 2.5); keep the amount exact.</summary>
+    internal static (decimal Qty, decimal UnitPrice) QuantityAndPrice(AccountingLine line)
+    {
+        static bool Fits(decimal qty, decimal price, decimal amount) =>
+            Math.Round(qty * price, 2, MidpointRounding.AwayFromZero) == Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+        if (line.Quantity != 0m && Fits(line.Quantity, line.UnitPrice, line.Amount))
+        {
+            return (line.Quantity, line.UnitPrice);
+        }
+
+        if (line.Quantity != 0m)
+        {
+            var price = Math.Round(line.Amount / line.Quantity, 7, MidpointRounding.AwayFromZero);
+            if (Fits(line.Quantity, price, line.Amount))
+            {
+                return (line.Quantity, price);
+            }
+        }
+
+        return (1m, line.Amount);
+    }
+
+    private static string? TaxCode(AccountingLine line, AccountingInvoiceDraft draft, QuickBooksOptions options)
+    {
+        if (options.AutomatedSalesTax)
+        {
+            // Under AST the line only says taxable or not; the engine picks the rate (reference Part 2.8).
+            return draft.TaxMode != TaxMode.NoTax && (line.TaxAmount != 0m || string.Equals(line.TaxCode, "TAX", StringComparison.OrdinalIgnoreCase)) ? "TAX" : "NON";
+        }
+
+        return line.TaxCode ?? options.DefaultTaxCode;
+    }
+
+    private static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,20 @@
+namespace WiseSync.QuickBooks.Internal.Json;
+
+/// <summary>A product or service (Name ≤ 100 characters in QBO, Finance.xsd).</summary>
+internal sealed record QboItem
+{
+    public string? Id { get; init; }
+
+    public string? SyncToken { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Type { get; init; }
+
+    public bool? Active { get; init; }
+
+    public QboRef? IncomeAccountRef { get; init; }
+}
+
+/// <summary>The company's name and country.</summary>
+internal sealed record QboCompanyInfo(string? CompanyName, string? Country, string? LegalName);

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using WiseSync.QuickBooks.Internal.Api;
+using WiseSync.QuickBooks.Internal.Customers;
+using WiseSync.QuickBooks.Internal.Invoices;
+using WiseSync.QuickBooks.Internal.Payments;
+
+namespace WiseSync.QuickBooks.Internal;
+
+/// <summary>The <see cref="IAccountingSink"/> for one QuickBooks Online company (realm).</summary>
+internal sealed class QuickBooksAccountingSink(QuickBooksOptions options, Func<QuickBooksApiClient> newApi, ILogger logger) : IAccountingSink
+{
+    private readonly ConcurrentDictionary<string, string> _itemIds = new(StringComparer.OrdinalIgnoreCase);
+
+    public string Name => "QuickBooks";
+
+    /// <summary>
+    /// One email field of 100 characters and no contact persons (reference Part 2.4), item names of 100 (Finance.xsd),
+    /// DocNumber of 21 (Part 2.5), 30 items per batch (Part 2.6).
+    /// </summary>
+    public AccountingCapabilities Capabilities { get; } = new(
+        MaxContactPersons: 0,
+        MaxEmailFieldLength: EmailField.MaxLength,
+        MaxItemCodeLength: QuickBooksItemResolver.MaxNameLength,
+        MaxDocumentNumberLength: DocNumbers.MaxLength,
+        BatchSize: BatchRunner.MaxItems);
+
+    public Task<IReadOnlyList<CustomerResolution>> FindCustomersAsync(IReadOnlyList<CustomerRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        return requests.Count == 0
+            ? Task.FromResult<IReadOnlyList<CustomerResolution>>([])
+            : new QuickBooksCustomerResolver(newApi()).FindAsync(requests, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CustomerResolution>> EnsureCustomersAsync(IReadOnlyList<CustomerRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+
+        var result = await new QuickBooksCustomerResolver(newApi()).EnsureAsync(requests, cancellationToken).ConfigureAwait(false);
+        QuickBooksLog.CustomersEnsured(logger, options.RealmId, result.Count(r => r.Match == CustomerMatchKind.Created), result.Count(r => r.Customer is not null && r.Match != CustomerMatchKind.Created), result.Count(r => r.Error is not null));
+        return result;
+    }
+
+    public async Task<IReadOnlyList<AccountingWriteResult>> UpsertInvoicesAsync(IReadOnlyList<AccountingInvoiceDraft> drafts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        if (drafts.Count == 0)
+        {
+            return [];
+        }
+
+        var api = newApi();
+        var result = await new QuickBooksInvoiceWriter(api, options, new QuickBooksItemResolver(api, options, _itemIds)).UpsertAsync(drafts, cancellationToken).ConfigureAwait(false);
+        QuickBooksLog.DocumentsWritten(logger, options.RealmId, result.Count(r => r.Succeeded && r.Created), result.Count(r => r.Succeeded && !r.Created), result.Count(r => !r.Succeeded));
+        return result;
+    }
+
+    public async Task<IReadOnlyList<AccountingInvoiceRef>> FindInvoicesByNumberAsync(IReadOnlyList<string> numbers, DocumentKind kind, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        if (numbers.Count == 0)
+        {
+            return [];
+        }
+
+        var api = newApi();
+        var found = await new QuickBooksInvoiceWriter(api, options, new QuickBooksItemResolver(api, options, _itemIds)).FindByNumberAsync(numbers, kind, cancellationToken).ConfigureAwait(false);
+        return found.Select(t => QuickBooksDocuments.ToRef(options, kind, t)).ToList();
+    }
+
+    public async Task<PaymentStatusResult> GetPaymentStatusAsync(PaymentStatusQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.AccountingInvoiceIds.Count == 0)
+        {
+            return new PaymentStatusResult([], query.Watermark);
+        }
+
+        var result = await new QuickBooksPaymentStatusReader(newApi(), options).ReadAsync(query, cancellationToken).ConfigureAwait(false);
+        QuickBooksLog.PaymentStatusRead(logger, options.RealmId, result.Invoices.Count, result.Invoices.Count(i => i.IsFullyPaid));
+        return result;
+    }
+
+    public Task<Uri?> GetInvoiceLinkAsync(string accountingInvoiceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountingInvoiceId);
+        return Task.FromResult<Uri?>(QuickBooksDocuments.Link(options, DocumentKind.Invoice, accountingInvoiceId));
+    }
+
+    public async Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var info = await newApi().GetCompanyInfoAsync(cancellationToken).ConfigureAwait(false);
+            return new ConnectionTestResult(true, $"QuickBooks company '{info?.CompanyName ?? "?"}' (realm {options.RealmId})");
+        }
+        catch (WiseSyncException ex)
+        {
+            return new ConnectionTestResult(false, ex.Message);
+        }
+    }
+}

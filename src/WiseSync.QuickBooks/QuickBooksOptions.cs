@@ -1,0 +1,105 @@
+namespace WiseSync.QuickBooks;
+
+/// <summary>Settings of one QuickBooks Online connection. <see cref="ToString"/> never shows a secret.</summary>
+public sealed class QuickBooksOptions
+{
+    /// <summary>The lowest minor version QBO still honours (older ones are treated as 75 since 1 Aug 2025).</summary>
+    public const int MinimumMinorVersion = 75;
+
+    /// <summary>The OAuth2 client id of the Intuit app.</summary>
+    public string ClientId { get; set; } = string.Empty;
+
+    /// <summary>The OAuth2 client secret of the Intuit app (secret).</summary>
+    public string ClientSecret { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The refresh token from the consent flow, used only when the token store holds none yet (secret).
+    /// QBO rotates refresh tokens; the rotated ones live in the token store.
+    /// </summary>
+    public string? RefreshToken { get; set; }
+
+    /// <summary>The company id (realmId) returned on the OAuth redirect.</summary>
+    public string RealmId { get; set; } = string.Empty;
+
+    /// <summary>Sandbox or production; chooses the default API and web-app hosts.</summary>
+    public QuickBooksEnvironment Environment { get; set; } = QuickBooksEnvironment.Sandbox;
+
+    /// <summary>Overrides the API host (e.g. a WiseSync sandbox: <c>http://127.0.0.1:5599/quickbooks</c>); <c>/v3/company/{realmId}</c> is appended.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>Overrides the token endpoint (default <c>https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer</c>).</summary>
+    public Uri? TokenUrl { get; set; }
+
+    /// <summary>Overrides the web app host used for deep links (default by <see cref="Environment"/>).</summary>
+    public Uri? WebAppUrl { get; set; }
+
+    /// <summary>The <c>minorversion</c> sent with every request; at least 75.</summary>
+    public int MinorVersion { get; set; } = MinimumMinorVersion;
+
+    /// <summary>The item for lines without an item code, and for item codes that cannot be created. "1" is the "Services" item of new companies.</summary>
+    public string DefaultItemId { get; set; } = "1";
+
+    /// <summary>The income account given to items the sink creates for unknown item codes; when empty, unknown codes use <see cref="DefaultItemId"/> with a warning.</summary>
+    public string? DefaultIncomeAccountId { get; set; }
+
+    /// <summary>The tax code for lines without one (e.g. <c>TAX</c>/<c>NON</c> in US companies, a TaxCode id elsewhere).</summary>
+    public string? DefaultTaxCode { get; set; }
+
+    /// <summary>QBO Class ids by PSA division / line of business; lines of a mapped division carry that ClassRef.</summary>
+    public IDictionary<string, string> DivisionClasses { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the company runs US automated sales tax: QBO computes the tax, the sink sends none and warns when QBO's
+    /// tax differs from the PSA's by more than <see cref="TaxTolerance"/>.
+    /// </summary>
+    public bool AutomatedSalesTax { get; set; }
+
+    /// <summary>How far QBO's computed tax may differ from the PSA's before a warning.</summary>
+    public decimal TaxTolerance { get; set; } = 0.01m;
+
+    /// <summary>Published limit: requests per minute per realm.</summary>
+    public int RequestsPerMinute { get; set; } = 500;
+
+    /// <summary>Published limit: concurrent requests per realm and app.</summary>
+    public int MaxConcurrentRequests { get; set; } = 10;
+
+    /// <summary>Published limit: batch requests per minute per realm and app.</summary>
+    public int BatchRequestsPerMinute { get; set; } = 40;
+
+    /// <summary>Divides every limit window (a WiseSync sandbox started with a time scale runs its minute that much faster).</summary>
+    public double TimeScale { get; set; } = 1d;
+
+    /// <summary>Points the connection at a WiseSync sandbox: API, token endpoint and sandbox credentials.</summary>
+    /// <param name="sandboxUrl">The sandbox's base URL, e.g. <c>http://127.0.0.1:5599</c>.</param>
+    /// <param name="timeScale">The sandbox's time scale (GET /_sandbox/info).</param>
+    public QuickBooksOptions UseSandbox(Uri sandboxUrl, double timeScale = 1d)
+    {
+        ArgumentNullException.ThrowIfNull(sandboxUrl);
+        var root = sandboxUrl.AbsoluteUri.TrimEnd('/');
+        BaseUrl = new Uri(root + "/quickbooks");
+        TokenUrl = new Uri(root + "/quickbooks/oauth2/v1/tokens/bearer");
+        ClientId = "sandbox-client";
+        ClientSecret = "sandbox-secret";
+        RefreshToken ??= "sandbox-refresh";
+        RealmId = string.IsNullOrEmpty(RealmId) ? "9130000000000001" : RealmId;
+        TimeScale = timeScale;
+        return this;
+    }
+
+    /// <summary>The API host without the <c>/v3/company/{realmId}</c> part.</summary>
+    public Uri ResolveBaseUrl() => BaseUrl ?? new Uri(Environment == QuickBooksEnvironment.Production
+        ? "https://quickbooks.api.intuit.com"
+        : "https://sandbox-quickbooks.api.intuit.com");
+
+    /// <summary>The token endpoint.</summary>
+    public Uri ResolveTokenUrl() => TokenUrl ?? new Uri("https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer");
+
+    /// <summary>The web app host for deep links (reference Part 2.9; the sandbox host is reported, not documented).</summary>
+    public Uri ResolveWebAppUrl() => WebAppUrl ?? new Uri(Environment == QuickBooksEnvironment.Production
+        ? "https://app.qbo.intuit.com"
+        : "https://app.sandbox.qbo.intuit.com");
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"QuickBooksOptions {{ RealmId = {RealmId}, Environment = {Environment}, BaseUrl = {ResolveBaseUrl()}, ClientId = {ClientId}, ClientSecret = ***, RefreshToken = {(RefreshToken is null ? "none" : "***")}, MinorVersion = {MinorVersion} }}";
+}
