@@ -62,6 +62,7 @@ internal sealed partial class XeroEmulator : IVendorEmulator
     public void Map(RouteGroupBuilder group)
     {
         group.MapPost("/identity/connect/token", TokenAsync);
+        MapSandboxHelpers(group);
 
         var authenticated = group.MapGroup("").AddEndpointFilter(RequireAccessToken);
         authenticated.MapGet("/connections", () => VendorJson.Json(new[] { Connection() }));
@@ -85,6 +86,9 @@ internal sealed partial class XeroEmulator : IVendorEmulator
     /// <summary>Business endpoints (invoices, contacts, payments) are added here by the Xero emulator work.</summary>
     partial void MapAccounting(RouteGroupBuilder api);
 
+    /// <summary>Sandbox-only helpers of the Xero emulator (merge/archive contacts, lock dates).</summary>
+    partial void MapSandboxHelpers(RouteGroupBuilder group);
+
     public void Load(SandboxDataset data)
     {
         _periodLockDate = null;
@@ -97,6 +101,9 @@ internal sealed partial class XeroEmulator : IVendorEmulator
             if (lockDates.TryGetProperty("endOfYearLockDate", out var endOfYear))
                 _endOfYearLockDate = DateOnly.Parse(endOfYear.GetString()!, CultureInfo.InvariantCulture);
         }
+
+        Store.Clear();
+        Store.SetLockDates(_periodLockDate, _endOfYearLockDate);
     }
 
     public void ResetTraffic()
@@ -109,16 +116,13 @@ internal sealed partial class XeroEmulator : IVendorEmulator
     {
         "organisation" => Envelope("Organisations", [Organisation()]),
         "connections" => new[] { Connection() },
-        "invoices" => Envelope("Invoices", []),
-        "contacts" => Envelope("Contacts", []),
-        "payments" => Envelope("Payments", []),
-        _ => null,
+        _ => Store.State(collection),
     };
 
     public bool TryPay(PayRequest request, out string? error)
     {
-        error = $"Xero invoice {request.InvoiceNumber} not found";
-        return false;
+        error = Store.Pay(request.InvoiceNumber, request.Amount, request.Date);
+        return error is null;
     }
 
     public string RelativePath(string path)
@@ -233,7 +237,7 @@ internal sealed partial class XeroEmulator : IVendorEmulator
         ["CreatedDateUTC"] = "/Date(1767603600000)/",
         ["OrganisationEntityType"] = "COMPANY",
         ["Timezone"] = "EASTERNSTANDARDTIME",
-        ["ShortCode"] = "!sNdBx",
+        ["ShortCode"] = OrganisationShortCode,
         ["Edition"] = "BUSINESS",
         ["Class"] = "PREMIUM",
         ["Addresses"] = Array.Empty<object>(),

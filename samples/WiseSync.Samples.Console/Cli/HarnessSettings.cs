@@ -1,0 +1,56 @@
+using NodaTime;
+
+namespace WiseSync.Samples.Console.Cli;
+
+/// <summary>What one invocation asks for, validated.</summary>
+internal sealed record HarnessSettings
+{
+    public required HarnessCommand Command { get; init; }
+
+    /// <summary><c>autotask</c> or <c>connectwise</c>.</summary>
+    public string Psa { get; init; } = "autotask";
+
+    /// <summary><c>xero</c> or <c>quickbooks</c>.</summary>
+    public string Accounting { get; init; } = "xero";
+
+    public SyncAction Action { get; init; } = SyncAction.PostToAccounting;
+
+    /// <summary>The <c>--thru</c> date; null means today in the PSA's zone.</summary>
+    public LocalDate? Thru { get; init; }
+
+    public IReadOnlyList<string> InvoiceIds { get; init; } = [];
+
+    public bool DryRun { get; init; }
+
+    public bool Json { get; init; }
+
+    public bool Verbose { get; init; }
+
+    /// <summary>The <c>--db</c> ledger file; null when not given (see <see cref="HarnessCommandLine.DefaultDatabase"/>).</summary>
+    public string? Database { get; init; }
+
+    public Uri? SandboxUrl { get; init; }
+
+    public string? ConfigFile { get; init; }
+
+    /// <summary>The embedded sandbox's time scale.</summary>
+    public double TimeScale { get; init; } = HarnessCommandLine.DefaultTimeScale;
+
+    /// <summary>The <c>delete-batch</c> argument.</summary>
+    public string? BatchId { get; init; }
+
+    /// <summary>The <c>show-invoice</c> argument.</summary>
+    public string? PsaInvoiceId { get; init; }
+
+    /// <summary>Neither <c>--sandbox-url</c> nor <c>--config</c>: the sandbox runs in this process.</summary>
+    public bool EmbeddedSandbox => SandboxUrl is null && ConfigFile is null;
+
+    /// <summary>The contract's name of the action (<c>post</c>, <c>mark-only</c>, <c>payments</c>).</summary>
+    public static string ActionName(SyncAction action) => action switch
+    {
+        SyncAction.PostToAccounting => "post",
+        SyncAction.MarkSyncedOnly => "mark-only",
+        SyncAction.UpdatePaidDates => "payments",
+        _ => action.ToString(),
+    };
+}

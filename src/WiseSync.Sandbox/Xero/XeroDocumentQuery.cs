@@ -1,0 +1,14 @@
+namespace WiseSync.Sandbox.Xero;
+
+/// <summary>The parameters of GET /Invoices and GET /CreditNotes (getInvoices / getCreditNotes).</summary>
+internal sealed record XeroDocumentQuery(
+    IReadOnlyList<Guid>? Ids,
+    IReadOnlyList<string>? Numbers,
+    IReadOnlyList<Guid>? ContactIds,
+    IReadOnlyList<string>? Statuses,
+    string? Where,
+    string? SearchTerm,
+    int? Page,
+    int? PageSize,
+    DateTimeOffset? ModifiedSince,
+    bool SummaryOnly);

@@ -1,0 +1,10 @@
+namespace WiseSync.Xero.Api.Dto;
+
+/// <summary>schemas.Contacts.</summary>
+internal sealed record XeroContactsDto
+{
+    [System.Text.Json.Serialization.JsonPropertyName("pagination")]
+    public XeroPaginationDto? Pagination { get; init; }
+
+    public IReadOnlyList<XeroContactDto>? Contacts { get; init; }
+}

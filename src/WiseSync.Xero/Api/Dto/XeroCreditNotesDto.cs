@@ -1,0 +1,7 @@
+namespace WiseSync.Xero.Api.Dto;
+
+/// <summary>schemas.CreditNotes.</summary>
+internal sealed record XeroCreditNotesDto
+{
+    public IReadOnlyList<XeroCreditNoteDto>? CreditNotes { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace WiseSync.Xero.Api.Dto;
+
+/// <summary>schemas.Organisations.</summary>
+internal sealed record XeroOrganisationsDto
+{
+    public IReadOnlyList<XeroOrganisationDto>? Organisations { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace WiseSync.Xero.Api.Dto;
+
+/// <summary>schemas.LineItemTracking.</summary>
+internal sealed record XeroTrackingDto
+{
+    public string? Name { get; init; }
+
+    public string? Option { get; init; }
+}

@@ -1,0 +1,391 @@
+using System.Text;
+using WiseSync.Xero.Api;
+using WiseSync.Xero.Api.Dto;
+using WiseSync.Xero.Internal;
+
+namespace WiseSync.Xero.Customers;
+
+/// <summary>
+/// Finds or creates the Xero contacts of the PSA companies of a run, in as few calls as Xero allows:
+/// stored ContactIDs in one IDs= call (following MergedToContactID), then ContactNumber (= PSA company id) and exact
+/// Name together in one where= call per chunk, then one PUT per 50 new contacts and one POST per 50 changed ones
+/// (reference/accounting-apis.md §1.4 "Suggested find-or-create order").
+/// </summary>
+internal sealed class XeroCustomerResolver(XeroApi api)
+{
+    public const int MaxContactPersons = 5;
+    private const int BatchSize = 50;
+    private const int MaxWhereLength = 2500;
+    private const int MaxMergeHops = 5;
+    private const string NameTaken = "already assigned to another contact";
+
+    public async Task<IReadOnlyList<CustomerResolution>> ResolveAsync(IReadOnlyList<CustomerRequest> requests, bool write, CancellationToken cancellationToken)
+    {
+        // One plan per PSA company; several requests for the same company share it.
+        var plans = new Dictionary<string, XeroContactPlan>(StringComparer.Ordinal);
+        foreach (var request in requests)
+        {
+            plans.TryAdd(request.Company.Id, new XeroContactPlan(request));
+        }
+
+        var all = plans.Values.ToList();
+        await FindByStoredIdsAsync(all, cancellationToken).ConfigureAwait(false);
+        await FindByNumberOrNameAsync(all.Where(p => p.Found is null).ToList(), cancellationToken).ConfigureAwait(false);
+        if (write)
+        {
+            await CreateAsync(all.Where(p => p.Found is null && p.Error is null).ToList(), cancellationToken).ConfigureAwait(false);
+            await UpdateAsync(all.Where(p => p.Found is not null && p.Match != CustomerMatchKind.Created).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return requests.Select(r => ToResolution(plans[r.Company.Id], write)).ToList();
+    }
+
+    private async Task FindByStoredIdsAsync(List<XeroContactPlan> plans, CancellationToken cancellationToken)
+    {
+        var known = plans.Where(p => !string.IsNullOrWhiteSpace(p.Request.KnownCustomerId)).ToList();
+        if (known.Count == 0)
+        {
+            return;
+        }
+
+        var contacts = await FetchFollowingMergesAsync(known.Select(p => p.Request.KnownCustomerId!), cancellationToken).ConfigureAwait(false);
+        foreach (var plan in known)
+        {
+            if (contacts.TryGetValue(plan.Request.KnownCustomerId!, out var found))
+            {
+                plan.Found = found.Contact;
+                plan.Match = CustomerMatchKind.ById;
+                plan.Reactivate = IsArchived(found.Contact);
+                if (found.Merged)
+                {
+                    plan.Warnings.Add($"Xero contact {plan.Request.KnownCustomerId} was merged into '{found.Contact.Name}'; that contact is used now.");
+                }
+            }
+            else
+            {
+                plan.Warnings.Add($"The stored Xero contact {plan.Request.KnownCustomerId} no longer exists; looked the company up again.");
+            }
+        }
+    }
+
+    private async Task FindByNumberOrNameAsync(List<XeroContactPlan> plans, CancellationToken cancellationToken)
+    {
+        if (plans.Count == 0)
+        {
+            return;
+        }
+
+        var candidates = new List<XeroContactDto>();
+        foreach (var where in WhereChunks(plans))
+        {
+            candidates.AddRange(await api.GetContactsAsync(null, where, cancellationToken).ConfigureAwait(false));
+        }
+
+        // Contacts found by number that were merged away lead to the surviving contact.
+        var mergedAway = candidates.Where(c => c.MergedToContactID is { Length: > 0 }).Select(c => c.ContactID!).ToList();
+        var merged = mergedAway.Count == 0
+            ? new Dictionary<string, (XeroContactDto Contact, bool Merged)>()
+            : await FetchFollowingMergesAsync(mergedAway, cancellationToken).ConfigureAwait(false);
+
+        foreach (var plan in plans)
+        {
+            var byNumber = candidates.Find(c => string.Equals(c.ContactNumber, plan.CompanyId, StringComparison.Ordinal));
+            if (byNumber is not null)
+            {
+                plan.Found = byNumber.MergedToContactID is { Length: > 0 } && merged.TryGetValue(byNumber.ContactID!, out var survivor) ? survivor.Contact : byNumber;
+                plan.Match = CustomerMatchKind.ByAccountNumber;
+                plan.Reactivate = IsArchived(plan.Found);
+                continue;
+            }
+
+            var sameName = candidates
+                .Where(c => string.Equals(c.Name?.Trim(), plan.Name, StringComparison.OrdinalIgnoreCase) && c.MergedToContactID is not { Length: > 0 })
+                .OrderBy(c => IsArchived(c) ? 1 : 0)
+                .ToList();
+            var owned = sameName.Find(c => string.IsNullOrEmpty(c.ContactNumber));
+            var activeOfOther = sameName.Find(c => !IsArchived(c) && !string.IsNullOrEmpty(c.ContactNumber));
+            if (owned is not null && !(IsArchived(owned) && activeOfOther is not null))
+            {
+                plan.Found = owned;
+                plan.Match = CustomerMatchKind.ByName;
+                plan.Reactivate = IsArchived(owned);
+            }
+            else if (activeOfOther is not null)
+            {
+                // Xero names are unique among active contacts: another company's contact holds this one.
+                var original = plan.Name;
+                plan.Name = XeroContactNames.Disambiguate(original, plan.CompanyId);
+                plan.Warnings.Add($"The Xero contact name '{original}' belongs to another company (contact number {activeOfOther.ContactNumber}); this company uses '{plan.Name}'.");
+            }
+        }
+    }
+
+    private async Task CreateAsync(List<XeroContactPlan> plans, CancellationToken cancellationToken)
+    {
+        // Two PSA companies of the same run with the same name cannot both have it.
+        foreach (var group in plans.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            foreach (var plan in group.Skip(1))
+            {
+                var original = plan.Name;
+                plan.Name = XeroContactNames.Disambiguate(original, plan.CompanyId);
+                plan.Warnings.Add($"Another company of this run is also named '{original}'; this company uses '{plan.Name}' in Xero.");
+            }
+        }
+
+        var retry = await CreateOnceAsync(plans, cancellationToken).ConfigureAwait(false);
+        foreach (var plan in retry)
+        {
+            var original = plan.Name;
+            plan.Name = XeroContactNames.Disambiguate(original, plan.CompanyId);
+            plan.Warnings.Add($"The Xero contact name '{original}' belongs to another contact; this company uses '{plan.Name}'.");
+        }
+
+        var failedAgain = await CreateOnceAsync(retry, cancellationToken).ConfigureAwait(false);
+        foreach (var plan in failedAgain)
+        {
+            plan.Error ??= $"Xero refused to create contact '{plan.Name}': the name is taken.";
+        }
+    }
+
+    /// <summary>PUTs the contacts; returns the plans refused only because the name is taken.</summary>
+    private async Task<List<XeroContactPlan>> CreateOnceAsync(List<XeroContactPlan> plans, CancellationToken cancellationToken)
+    {
+        var nameTaken = new List<XeroContactPlan>();
+        foreach (var chunk in plans.Chunk(BatchSize))
+        {
+            var bodies = chunk.Select(NewContact).ToList();
+            var key = XeroIdempotencyKeys.For("PUT /Contacts", bodies.Select(Fingerprint));
+            var answers = await api.WriteContactsAsync(createOnly: true, bodies, key, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var plan = chunk[i];
+                var answer = answers[i];
+                var errors = XeroErrors.Messages(answer.ValidationErrors).ToList();
+                if (errors.Count == 0 && answer.HasValidationErrors != true && answer.ContactID is not null)
+                {
+                    plan.Found = answer;
+                    plan.Match = CustomerMatchKind.Created;
+                }
+                else if (errors.Count > 0 && errors.TrueForAll(e => e.Contains(NameTaken, StringComparison.OrdinalIgnoreCase)))
+                {
+                    nameTaken.Add(plan);
+                }
+                else
+                {
+                    plan.Error = "Xero refused to create the contact: " + string.Join("; ", errors.DefaultIfEmpty("no reason given"));
+                }
+            }
+        }
+
+        return nameTaken;
+    }
+
+    private async Task UpdateAsync(List<XeroContactPlan> plans, CancellationToken cancellationToken)
+    {
+        var changes = new List<(XeroContactPlan Plan, XeroContactDto Body)>();
+        foreach (var plan in plans)
+        {
+            if (Changes(plan) is { } body)
+            {
+                changes.Add((plan, body));
+            }
+        }
+
+        foreach (var chunk in changes.Chunk(BatchSize))
+        {
+            var bodies = chunk.Select(c => c.Body).ToList();
+            var key = XeroIdempotencyKeys.For("POST /Contacts", bodies.Select(Fingerprint));
+            var answers = await api.WriteContactsAsync(createOnly: false, bodies, key, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var (plan, _) = chunk[i];
+                var errors = XeroErrors.Messages(answers[i].ValidationErrors).ToList();
+                if (errors.Count == 0 && answers[i].ContactID is not null)
+                {
+                    plan.Found = answers[i];
+                }
+                else
+                {
+                    plan.Warnings.Add("Xero refused the contact update: " + string.Join("; ", errors.DefaultIfEmpty("no reason given")));
+                }
+            }
+        }
+    }
+
+    private XeroContactDto NewContact(XeroContactPlan plan)
+    {
+        var people = People(plan, current: null);
+        var number = plan.CompanyId.Length <= XeroContactNames.MaxContactNumber ? plan.CompanyId : null;
+        if (number is null)
+        {
+            plan.Warnings.Add($"The PSA company id is longer than Xero's {XeroContactNames.MaxContactNumber}-character contact number; the contact is found by name next time.");
+        }
+
+        return new XeroContactDto
+        {
+            Name = plan.Name,
+            ContactNumber = number,
+            FirstName = people?.Primary?.FirstName,
+            LastName = people?.Primary?.LastName,
+            EmailAddress = people?.Primary?.EmailAddress,
+            ContactPersons = people?.Persons is { Count: > 0 } persons ? persons : null,
+        };
+    }
+
+    /// <summary>The POST body for a found contact, or null when nothing changes.</summary>
+    private XeroContactDto? Changes(XeroContactPlan plan)
+    {
+        var current = plan.Found!;
+        var people = People(plan, current);
+        var setNumber = string.IsNullOrEmpty(current.ContactNumber) && plan.CompanyId.Length <= XeroContactNames.MaxContactNumber
+            && plan.Match == CustomerMatchKind.ByName;
+        var primaryChanged = people?.Primary is { } primary
+            && (!Same(primary.EmailAddress, current.EmailAddress) || !Same(primary.FirstName, current.FirstName) || !Same(primary.LastName, current.LastName));
+
+        // Xero replaces the whole list, so it is sent in full, and only when it differs (reference §1.4).
+        var personsChanged = people is not null && !SamePersons(people.Value.Persons, current.ContactPersons ?? []);
+        if (!setNumber && !plan.Reactivate && !primaryChanged && !personsChanged)
+        {
+            return null;
+        }
+
+        if (plan.Reactivate)
+        {
+            plan.Warnings.Add($"The Xero contact '{current.Name}' was archived; it is active again.");
+        }
+
+        return new XeroContactDto
+        {
+            ContactID = current.ContactID,
+            ContactNumber = setNumber ? plan.CompanyId : null,
+            ContactStatus = plan.Reactivate ? "ACTIVE" : null,
+            FirstName = primaryChanged ? people!.Value.Primary!.FirstName : null,
+            LastName = primaryChanged ? people!.Value.Primary!.LastName : null,
+            EmailAddress = primaryChanged ? people!.Value.Primary!.EmailAddress : null,
+            ContactPersons = personsChanged ? people!.Value.Persons : null,
+        };
+    }
+
+    /// <summary>
+    /// The primary person and the up to five further persons the contact-email policy chose, or null when the
+    /// selection leaves contacts alone. Xero wants a primary email before further persons (reference §1.4).
+    /// </summary>
+    private static (XeroContactPersonDto? Primary, List<XeroContactPersonDto> Persons)? People(XeroContactPlan plan, XeroContactDto? current)
+    {
+        var selection = plan.Request.Contacts;
+        if (selection.LeavesContactsAlone)
+        {
+            return null;
+        }
+
+        plan.Warnings.AddRange(selection.Warnings);
+        var primary = selection.Primary is { } p ? Person(p) : null;
+        var others = selection.Others
+            .Where(o => !string.IsNullOrWhiteSpace(o.Email) && !Same(o.Email, primary?.EmailAddress ?? current?.EmailAddress))
+            .DistinctBy(o => o.Email.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(Person)
+            .ToList();
+        if (primary is null && string.IsNullOrWhiteSpace(current?.EmailAddress) && others.Count > 0)
+        {
+            primary = others[0];
+            others.RemoveAt(0);
+        }
+
+        if (others.Count > MaxContactPersons)
+        {
+            plan.Warnings.Add($"Xero keeps at most {MaxContactPersons} contact persons; not added: {string.Join(", ", others.Skip(MaxContactPersons).Select(o => o.EmailAddress))}.");
+            others = others.Take(MaxContactPersons).ToList();
+        }
+
+        return (primary, others);
+    }
+
+    private static XeroContactPersonDto Person(AccountingContactPerson person) => new()
+    {
+        FirstName = XeroContactNames.Cut(person.FirstName.Trim()),
+        LastName = XeroContactNames.Cut(person.LastName.Trim()),
+        EmailAddress = XeroContactNames.Cut(person.Email.Trim()),
+        IncludeInEmails = true,
+    };
+
+    private async Task<Dictionary<string, (XeroContactDto Contact, bool Merged)>> FetchFollowingMergesAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, (XeroContactDto, bool)>(StringComparer.OrdinalIgnoreCase);
+        var pending = ids.Where(id => Guid.TryParse(id, out _)).Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(id => id, id => id, StringComparer.OrdinalIgnoreCase);
+        for (var hop = 0; hop < MaxMergeHops && pending.Count > 0; hop++)
+        {
+            var next = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var chunk in pending.Keys.Chunk(BatchSize))
+            {
+                foreach (var contact in await api.GetContactsAsync(chunk, null, cancellationToken).ConfigureAwait(false))
+                {
+                    var original = pending[contact.ContactID!];
+                    if (contact.MergedToContactID is { Length: > 0 } target && !string.Equals(target, contact.ContactID, StringComparison.OrdinalIgnoreCase))
+                    {
+                        next[target] = original;
+                    }
+                    else
+                    {
+                        result[original] = (contact, hop > 0);
+                    }
+                }
+            }
+
+            pending = next;
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> WhereChunks(List<XeroContactPlan> plans)
+    {
+        var where = new StringBuilder();
+        foreach (var plan in plans)
+        {
+            var clause = $"ContactNumber=={XeroContactNames.Quote(plan.CompanyId)}||Name=={XeroContactNames.Quote(plan.Name)}";
+            if (where.Length > 0 && where.Length + clause.Length + 2 > MaxWhereLength)
+            {
+                yield return where.ToString();
+                where.Clear();
+            }
+
+            where.Append(where.Length > 0 ? "||" : string.Empty).Append(clause);
+        }
+
+        if (where.Length > 0)
+        {
+            yield return where.ToString();
+        }
+    }
+
+    private static CustomerResolution ToResolution(XeroContactPlan plan, bool write)
+    {
+        if (plan.Found is { } contact)
+        {
+            var customer = new AccountingCustomer(contact.ContactID!, contact.Name ?? plan.Name, contact.ContactNumber)
+            {
+                IsArchived = IsArchived(contact) && !(write && plan.Reactivate),
+            };
+            return new CustomerResolution(plan.CompanyId, customer, plan.Match, plan.Warnings.Distinct().ToList(), plan.Error);
+        }
+
+        var warnings = plan.Warnings.Distinct().ToList();
+        return new CustomerResolution(plan.CompanyId, null, CustomerMatchKind.None, warnings, write ? plan.Error ?? "The Xero contact could not be created." : plan.Error);
+    }
+
+    private static bool IsArchived(XeroContactDto contact) => string.Equals(contact.ContactStatus, "ARCHIVED", StringComparison.OrdinalIgnoreCase);
+
+    private static bool Same(string? a, string? b) =>
+        string.Equals(a?.Trim() ?? string.Empty, b?.Trim() ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+
+    private static bool SamePersons(IReadOnlyList<XeroContactPersonDto> wanted, IReadOnlyList<XeroContactPersonDto> current) =>
+        wanted.Count == current.Count
+        && wanted.Zip(current).All(p => Same(p.First.EmailAddress, p.Second.EmailAddress)
+            && Same(p.First.FirstName, p.Second.FirstName)
+            && Same(p.First.LastName, p.Second.LastName)
+            && p.Second.IncludeInEmails != false);
+
+    private static string Fingerprint(XeroContactDto body) =>
+        System.Text.Json.JsonSerializer.Serialize(body, XeroJsonContext.Default.XeroContactDto);
+}

@@ -1,0 +1,47 @@
+using WiseSync.Xero.Api;
+using WiseSync.Xero.Api.Dto;
+using WiseSync.Xero.Customers;
+
+namespace WiseSync.Xero.Invoices;
+
+/// <summary>Sales credit notes (ACCRECCREDIT) on /CreditNotes: a negative PSA invoice.</summary>
+internal sealed class XeroCreditNoteKind(XeroApi api, XeroDraftMapper mapper) : IXeroDocumentKind
+{
+    public DocumentKind Kind => DocumentKind.CreditNote;
+
+    public string Path => "/CreditNotes";
+
+    public async Task<IReadOnlyList<XeroDocumentAnswer>> WriteAsync(bool createOnly, IReadOnlyList<AccountingInvoiceDraft> drafts, IReadOnlyList<string?> ids, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var bodies = drafts.Select((d, i) => mapper.CreditNote(d, ids[i])).ToList();
+        var answers = await api.WriteCreditNotesAsync(createOnly, bodies, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        return answers.Select(Answer).ToList();
+    }
+
+    public async Task<IReadOnlyList<XeroDocumentAnswer>> FindByNumbersAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
+    {
+        // getCreditNotes has no number list parameter: one where clause for the lot.
+        var where = string.Join("||", numbers.Select(n => "CreditNoteNumber==" + XeroContactNames.Quote(n)));
+        var found = await api.GetCreditNotesAsync(null, where, cancellationToken).ConfigureAwait(false);
+        return found.Where(c => c.Type == "ACCRECCREDIT").Select(Answer).ToList();
+    }
+
+    public async Task<IReadOnlyList<XeroDocumentAnswer>> FindByIdsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        (await api.GetCreditNotesAsync(ids, null, cancellationToken).ConfigureAwait(false)).Select(Answer).ToList();
+
+    private static XeroDocumentAnswer Answer(XeroCreditNoteDto dto)
+    {
+        var total = dto.Total ?? 0m;
+        var remaining = dto.RemainingCredit ?? total;
+        return new XeroDocumentAnswer(
+            dto.CreditNoteID,
+            dto.CreditNoteNumber,
+            dto.Status ?? string.Empty,
+            remaining,
+            total - remaining,
+            0m,
+            dto.FullyPaidOnDate,
+            XeroErrors.Messages(dto.ValidationErrors).ToList(),
+            XeroErrors.Messages(dto.Warnings).ToList());
+    }
+}

@@ -1,0 +1,175 @@
+using NodaTime.Text;
+using WiseSync.Xero.Api;
+using WiseSync.Xero.Internal;
+
+namespace WiseSync.Xero.Invoices;
+
+/// <summary>
+/// Creates or updates a chunk of drafts: new ones with PUT (create only), mapped ones with POST and their id, both
+/// with summarizeErrors=false, unitdp=4 and an Idempotency-Key made of the drafts' own keys. "must be unique" means
+/// the number exists: it is looked up and updated unless a payment or credit is allocated (reference §1.6).
+/// </summary>
+internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, XeroCreditNoteKind creditNotes)
+{
+    public const int BatchSize = 50;
+    public const int MaxNumberLength = 255;
+    private const string NotUnique = "must be unique";
+    private const string Allocated = "payment or credit note allocated";
+
+    public async Task<IReadOnlyList<AccountingWriteResult>> UpsertAsync(IReadOnlyList<AccountingInvoiceDraft> drafts, CancellationToken cancellationToken)
+    {
+        var organisation = await api.GetOrganisationAsync(cancellationToken).ConfigureAwait(false);
+        var results = new AccountingWriteResult?[drafts.Count];
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            if (Refusal(drafts[i], organisation) is { } refusal)
+            {
+                results[i] = new AccountingWriteResult(drafts[i].PsaInvoiceId, null, false, [], refusal);
+            }
+        }
+
+        foreach (var kind in new IXeroDocumentKind[] { invoices, creditNotes })
+        {
+            var mine = Enumerable.Range(0, drafts.Count).Where(i => results[i] is null && drafts[i].Kind == kind.Kind).ToList();
+            foreach (var chunk in mine.Chunk(BatchSize))
+            {
+                await WriteChunkAsync(kind, drafts, chunk, results, organisation, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return results.Select((r, i) => r ?? new AccountingWriteResult(drafts[i].PsaInvoiceId, null, false, [], "Xero gave no answer for this document.")).ToList();
+    }
+
+    /// <summary>Why Xero would refuse the draft before it is sent, or null.</summary>
+    private static string? Refusal(AccountingInvoiceDraft draft, XeroOrganisationInfo organisation)
+    {
+        if (organisation.LockDate is { } lockDate && draft.Date <= lockDate)
+        {
+            return $"The {Noun(draft)} date {LocalDatePattern.Iso.Format(draft.Date)} is inside Xero's {organisation.LockName} ({LocalDatePattern.Iso.Format(lockDate)}): "
+                + "Xero refuses documents dated on or before it. Change the date or ask the Xero adviser to move the lock date.";
+        }
+
+        if (draft.Number.Length > MaxNumberLength)
+        {
+            return $"The number '{draft.Number[..20]}…' is longer than Xero's {MaxNumberLength} characters.";
+        }
+
+        return null;
+    }
+
+    private async Task WriteChunkAsync(IXeroDocumentKind kind, IReadOnlyList<AccountingInvoiceDraft> drafts, int[] chunk, AccountingWriteResult?[] results, XeroOrganisationInfo organisation, CancellationToken cancellationToken)
+    {
+        var creates = chunk.Where(i => string.IsNullOrEmpty(drafts[i].ExistingAccountingId)).ToList();
+        var updates = chunk.Where(i => !string.IsNullOrEmpty(drafts[i].ExistingAccountingId))
+            .Select(i => (Index: i, Id: drafts[i].ExistingAccountingId!)).ToList();
+        var taken = new List<(int Index, string Message)>();
+        var allocated = new List<(int Index, string Id)>();
+
+        if (creates.Count > 0)
+        {
+            var answers = await SendAsync(kind, createOnly: true, drafts, creates.Select(i => (i, (string?)null)).ToList(), cancellationToken).ConfigureAwait(false);
+            for (var n = 0; n < creates.Count; n++)
+            {
+                var index = creates[n];
+                var answer = answers[n];
+                if (answer.Errors.Count > 0 && answer.Errors.Any(e => e.Contains(NotUnique, StringComparison.OrdinalIgnoreCase)))
+                {
+                    taken.Add((index, string.Join("; ", answer.Errors)));
+                }
+                else
+                {
+                    results[index] = Result(drafts[index], answer, created: true, organisation);
+                }
+            }
+        }
+
+        if (taken.Count > 0)
+        {
+            // The number exists in Xero (an earlier run, or someone typed it): update that document instead.
+            var found = await kind.FindByNumbersAsync(taken.Select(t => drafts[t.Index].Number).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+            foreach (var (index, message) in taken)
+            {
+                var existing = found.FirstOrDefault(f => string.Equals(f.Number, drafts[index].Number, StringComparison.OrdinalIgnoreCase) && f.Status is not ("DELETED" or "VOIDED"));
+                if (existing?.Id is null)
+                {
+                    results[index] = new AccountingWriteResult(drafts[index].PsaInvoiceId, null, false, [], message);
+                }
+                else if (existing.HasAllocations || existing.Status == "PAID")
+                {
+                    results[index] = NotEdited(drafts[index], existing, organisation);
+                }
+                else
+                {
+                    updates.Add((index, existing.Id));
+                }
+            }
+        }
+
+        if (updates.Count > 0)
+        {
+            var answers = await SendAsync(kind, createOnly: false, drafts, updates.Select(u => (u.Index, (string?)u.Id)).ToList(), cancellationToken).ConfigureAwait(false);
+            for (var n = 0; n < updates.Count; n++)
+            {
+                var (index, id) = updates[n];
+                var answer = answers[n];
+                if (answer.Errors.Any(e => e.Contains(Allocated, StringComparison.OrdinalIgnoreCase)))
+                {
+                    allocated.Add((index, id));
+                }
+                else
+                {
+                    results[index] = Result(drafts[index], answer, created: false, organisation);
+                }
+            }
+        }
+
+        if (allocated.Count > 0)
+        {
+            var current = await kind.FindByIdsAsync(allocated.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
+            foreach (var (index, id) in allocated)
+            {
+                var existing = current.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))
+                    ?? new XeroDocumentAnswer(id, drafts[index].Number, string.Empty, 0m, 0m, 0m, null, [], []);
+                results[index] = NotEdited(drafts[index], existing, organisation);
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<XeroDocumentAnswer>> SendAsync(IXeroDocumentKind kind, bool createOnly, IReadOnlyList<AccountingInvoiceDraft> drafts, List<(int Index, string? Id)> items, CancellationToken cancellationToken)
+    {
+        var chosen = items.Select(i => drafts[i.Index]).ToList();
+        var route = (createOnly ? "PUT " : "POST ") + kind.Path;
+
+        // One key per request from the drafts' own keys (invoice id + revision): a retry or a re-run of the
+        // same chunk repeats the key, so Xero replays its first answer instead of writing twice.
+        var key = XeroIdempotencyKeys.For(route, items.Select(i => drafts[i.Index].IdempotencyKey + "|" + i.Id));
+        return await kind.WriteAsync(createOnly, chosen, items.Select(i => i.Id).ToList(), key, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static AccountingWriteResult Result(AccountingInvoiceDraft draft, XeroDocumentAnswer answer, bool created, XeroOrganisationInfo organisation)
+    {
+        if (answer.Errors.Count > 0 || answer.Id is null)
+        {
+            return new AccountingWriteResult(draft.PsaInvoiceId, null, false, answer.Warnings, string.Join("; ", answer.Errors.DefaultIfEmpty("Xero did not return the document.")));
+        }
+
+        return new AccountingWriteResult(draft.PsaInvoiceId, Ref(draft.Kind, answer, organisation), created, answer.Warnings);
+    }
+
+    private static AccountingWriteResult NotEdited(AccountingInvoiceDraft draft, XeroDocumentAnswer existing, XeroOrganisationInfo organisation) =>
+        new(
+            draft.PsaInvoiceId,
+            Ref(draft.Kind, existing, organisation),
+            false,
+            [$"The Xero {Noun(draft)} {existing.Number} has a payment or credit allocated, so Xero does not allow it to be edited; it was left as it is."]);
+
+    public static AccountingInvoiceRef Ref(DocumentKind kind, XeroDocumentAnswer answer, XeroOrganisationInfo organisation) =>
+        new(answer.Id!, answer.Number ?? string.Empty, answer.Status, answer.AmountDue, answer.AmountPaid)
+        {
+            WebLink = XeroDeepLinks.Invoice(organisation.ShortCode, answer.Id!),
+            FullyPaidOn = XeroDateFormat.ParseDate(answer.FullyPaidOnDate),
+            Kind = kind,
+        };
+
+    private static string Noun(AccountingInvoiceDraft draft) => draft.Kind == DocumentKind.CreditNote ? "credit note" : "invoice";
+}

@@ -1,0 +1,39 @@
+using WiseSync.Xero.Api;
+using WiseSync.Xero.Api.Dto;
+
+namespace WiseSync.Xero.Invoices;
+
+/// <summary>Sales invoices (ACCREC) on /Invoices.</summary>
+internal sealed class XeroInvoiceKind(XeroApi api, XeroDraftMapper mapper) : IXeroDocumentKind
+{
+    public DocumentKind Kind => DocumentKind.Invoice;
+
+    public string Path => "/Invoices";
+
+    public async Task<IReadOnlyList<XeroDocumentAnswer>> WriteAsync(bool createOnly, IReadOnlyList<AccountingInvoiceDraft> drafts, IReadOnlyList<string?> ids, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var bodies = drafts.Select((d, i) => mapper.Invoice(d, ids[i])).ToList();
+        var answers = await api.WriteInvoicesAsync(createOnly, bodies, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        return answers.Select(Answer).ToList();
+    }
+
+    public async Task<IReadOnlyList<XeroDocumentAnswer>> FindByNumbersAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
+    {
+        var found = await api.GetInvoicesAsync(null, numbers, null, null, cancellationToken).ConfigureAwait(false);
+        return found.Where(i => i.Type == "ACCREC").Select(Answer).ToList();
+    }
+
+    public async Task<IReadOnlyList<XeroDocumentAnswer>> FindByIdsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        (await api.GetInvoicesAsync(ids, null, null, null, cancellationToken).ConfigureAwait(false)).Select(Answer).ToList();
+
+    public static XeroDocumentAnswer Answer(XeroInvoiceDto dto) => new(
+        dto.InvoiceID,
+        dto.InvoiceNumber,
+        dto.Status ?? string.Empty,
+        dto.AmountDue ?? 0m,
+        dto.AmountPaid ?? 0m,
+        dto.AmountCredited ?? 0m,
+        dto.FullyPaidOnDate,
+        XeroErrors.Messages(dto.ValidationErrors).ToList(),
+        XeroErrors.Messages(dto.Warnings).ToList());
+}
