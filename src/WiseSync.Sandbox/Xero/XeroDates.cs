@@ -11,7 +11,7 @@ internal static partial class XeroDates
 
     public static string ToMsDateTime(DateTimeOffset instant) => ToMs(instant);
 
-    public static string ToIsoDateString(DateOnly date) => date.ToString("yyyy-MM-dd'T'00:00:00", CultureInfo.InvariantCulture);
+    public static string ToIsoDateString(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00"; // DateOnly refuses time separators in a format
 
     public static string ToIsoUtc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
