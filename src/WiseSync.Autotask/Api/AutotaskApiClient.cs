@@ -122,7 +122,15 @@ internal sealed partial class AutotaskApiClient(
             text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
-                return JsonSerializer.Deserialize(text, type);
+                try
+                {
+                    return JsonSerializer.Deserialize(text, type);
+                }
+                catch (JsonException)
+                {
+                    // A cut or garbled body (proxy, dropped connection) is a vendor failure, not a crash of the host.
+                    throw new WiseSyncException($"Autotask returned an unreadable answer to {method.Method} {endpoint} (HTTP {(int)response.StatusCode}).");
+                }
             }
 
             status = response.StatusCode;

@@ -55,7 +55,17 @@ internal sealed class AutotaskZoneResolver(AutotaskOptions options, Func<HttpCli
             throw AutotaskErrorMapper.ToException(response.StatusCode, body, null, "zone information");
         }
 
-        var zone = JsonSerializer.Deserialize(body, AutotaskJsonContext.Default.AtZoneInformation);
+        AtZoneInformation? zone;
+        try
+        {
+            zone = JsonSerializer.Deserialize(body, AutotaskJsonContext.Default.AtZoneInformation);
+        }
+        catch (JsonException)
+        {
+            // A garbled answer is a vendor failure for this run, not a crash of the host.
+            throw new WiseSyncException($"Autotask returned an unreadable zone information answer (HTTP {(int)response.StatusCode}).");
+        }
+
         if (zone?.Url is not { Length: > 0 } url || !Uri.TryCreate(url, UriKind.Absolute, out var zoneUri))
         {
             throw new ConfigurationException("Autotask's zone information carried no URL.");

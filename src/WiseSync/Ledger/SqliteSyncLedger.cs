@@ -47,7 +47,7 @@ public sealed class SqliteSyncLedger : ISyncLedger
             {
                 var currentHolder = reader.GetString(0);
                 var expires = Instant.FromUnixTimeTicks(reader.GetInt64(1));
-                if (expires > now && currentHolder != holder)
+                if (expires > now && currentHolder != holder && !WiseSync.Pipeline.Internal.LeaseHolder.IsDeadLocalProcess(currentHolder))
                 {
                     throw new SyncAlreadyRunningException(connection, $"held by {currentHolder} until {InstantPattern.General.Format(expires)}");
                 }

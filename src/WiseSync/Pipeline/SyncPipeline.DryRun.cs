@@ -36,7 +36,7 @@ public sealed partial class SyncPipeline
             catch (Exception ex) when (IsFailure(ex, cancellationToken))
             {
                 stop = RunStop.For(ex, _clock.GetCurrentInstant());
-                foreach (var company in items.Select(i => i.Invoice.Company.Id).Where(c => !context.Customers.ContainsKey(c)))
+                foreach (var company in items.Where(i => i.IsOpen).Select(i => i.Invoice.Company.Id).Where(c => !context.Customers.ContainsKey(c)))
                 {
                     context.Customers[company] = CustomerOutcome.Failed($"{_sink.Name}: customer lookup failed ({ex.Message}).");
                 }

@@ -177,30 +177,45 @@ public sealed partial class SyncPipeline
                 continue;
             }
 
-            var mapped = lines.Map(invoice, capabilities);
-            item.Lines = mapped;
-            item.Messages.AddRange(mapped.Warnings);
-            if (mapped.Error is not null)
+            if (InvalidShape(invoice) is { } problem)
             {
-                item.Fail(mapped.Error);
+                item.Fail(problem);
                 continue;
             }
 
-            item.Due = _dueDates.Compute(invoice);
-            if (item.Due.Warning is not null)
+            try
             {
-                item.Messages.Add(item.Due.Warning);
-            }
+                var mapped = lines.Map(invoice, capabilities);
+                item.Lines = mapped;
+                item.Messages.AddRange(mapped.Warnings);
+                if (mapped.Error is not null)
+                {
+                    item.Fail(mapped.Error);
+                    continue;
+                }
 
-            item.Number = await _numbers.ApplyAsync(invoice.Number, capabilities.MaxDocumentNumberLength, persist, cancellationToken).ConfigureAwait(false);
-            if (item.Number.Warning is not null)
+                item.Due = _dueDates.Compute(invoice);
+                if (item.Due.Warning is not null)
+                {
+                    item.Messages.Add(item.Due.Warning);
+                }
+
+                item.Number = await _numbers.ApplyAsync(invoice.Number, capabilities.MaxDocumentNumberLength, persist, cancellationToken).ConfigureAwait(false);
+                if (item.Number.Warning is not null)
+                {
+                    item.Messages.Add(item.Number.Warning);
+                }
+
+                item.Mapping = mappings.GetValueOrDefault(invoice.Id);
+                item.PayloadHash = PayloadHash.Of(invoice, item.Number.Number, LocalDateText.From(item.Due.DueDate), mapped.Lines, mapped.Total, mapped.TaxTotal, item.Mapping?.AccountingInvoiceId);
+                item.IdempotencyKey = PayloadHash.IdempotencyKey(Connection, invoice.Id, item.PayloadHash);
+            }
+            catch (Exception ex) when (IsFailure(ex, cancellationToken))
             {
-                item.Messages.Add(item.Number.Warning);
+                // One invoice's data that a policy cannot handle is that invoice's red light, never the run's end.
+                PipelineLog.InvoicePrepareFailed(_logger, ex, invoice.Id, context.BatchId);
+                item.Fail($"Could not be prepared: {ex.Message}");
             }
-
-            item.Mapping = mappings.GetValueOrDefault(invoice.Id);
-            item.PayloadHash = PayloadHash.Of(invoice, item.Number.Number, LocalDateText.From(item.Due.DueDate), mapped.Lines, mapped.Total, mapped.TaxTotal, item.Mapping?.AccountingInvoiceId);
-            item.IdempotencyKey = PayloadHash.IdempotencyKey(Connection, invoice.Id, item.PayloadHash);
         }
 
         var open = items.Where(i => i.IsOpen).ToList();
@@ -444,6 +459,55 @@ public sealed partial class SyncPipeline
         }
 
         return null;
+    }
+
+    /// <summary>What the PSA must give before anything is written: an id to mark, a company to bill, lines and recipients lists.</summary>
+    private static string? InvalidShape(PsaInvoice invoice)
+    {
+        if (string.IsNullOrWhiteSpace(invoice.Id))
+        {
+            return "The invoice has no PSA id; nothing can be marked synced.";
+        }
+
+        if (!IsValidText(invoice.Id) || !IsValidText(invoice.Number))
+        {
+            // A lone surrogate cannot be stored faithfully (SQLite keeps UTF-8): the ledger's lookups would miss it.
+            return "The invoice id or number is not valid Unicode text.";
+        }
+
+        if (invoice.Company is null || string.IsNullOrWhiteSpace(invoice.Company.Id))
+        {
+            return "The invoice has no company.";
+        }
+
+        if (string.IsNullOrWhiteSpace(invoice.Company.Name))
+        {
+            return $"The invoice's company {invoice.Company.Id} has no name; an accounting customer needs one.";
+        }
+
+        return invoice.Lines is null || invoice.Recipients is null ? "The PSA gave the invoice without its lines or recipients." : null;
+    }
+
+    private static bool IsValidText(string? value)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private string NotMarkedMessage(WorkItem item, string reason) =>

@@ -158,7 +158,7 @@ public sealed partial class SyncPipeline
 
     private async Task<SyncLease> AcquireLeaseAsync(CancellationToken cancellationToken)
     {
-        var holder = $"{Environment.MachineName} pid {Environment.ProcessId} run {Guid.NewGuid():N}";
+        var holder = LeaseHolder.ForThisProcess();
         return await _ledger.AcquireLeaseAsync(Connection, holder, LeaseDuration, cancellationToken).ConfigureAwait(false);
     }
 

@@ -106,9 +106,15 @@ internal sealed class ContactEmailPolicy(ContactEmailHandling handling)
     private static string? FitWholeAddresses(List<string> addresses, int maxLength, List<string> warnings)
     {
         var field = string.Empty;
-        var kept = 0;
+        var kept = new List<string>();
         foreach (var address in addresses)
         {
+            // An address longer than the field can never fit; it must not push out the ones after it.
+            if (address.Length > maxLength)
+            {
+                continue;
+            }
+
             var candidate = field.Length == 0 ? address : field + Separator + address;
             if (candidate.Length > maxLength)
             {
@@ -116,12 +122,12 @@ internal sealed class ContactEmailPolicy(ContactEmailHandling handling)
             }
 
             field = candidate;
-            kept++;
+            kept.Add(address);
         }
 
-        if (kept < addresses.Count)
+        if (kept.Count < addresses.Count)
         {
-            warnings.Add($"The email field holds at most {maxLength} characters: not added {string.Join(", ", addresses.Skip(kept))}.");
+            warnings.Add($"The email field holds at most {maxLength} characters: not added {string.Join(", ", addresses.Except(kept))}.");
         }
 
         return field.Length == 0 ? null : field;

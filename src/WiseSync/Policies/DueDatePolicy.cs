@@ -21,17 +21,17 @@ internal sealed class DueDatePolicy(IReadOnlyDictionary<string, PaymentTermsRule
 
         if (invoice.Terms is { } t && (Find(t.Name) ?? Find(t.Id)) is { } rule)
         {
-            return new DueDateResult(Apply(invoice.InvoiceDate, rule.Kind, rule.Days), null);
+            return Checked(invoice, rule.Days, () => Apply(invoice.InvoiceDate, rule.Kind, rule.Days));
         }
 
         if (invoice.Terms?.DueDays is { } days)
         {
-            return new DueDateResult(invoice.InvoiceDate.PlusDays(days), null);
+            return Checked(invoice, days, () => invoice.InvoiceDate.PlusDays(days));
         }
 
         if (defaultNetDays is { } net)
         {
-            return new DueDateResult(invoice.InvoiceDate.PlusDays(net), null);
+            return Checked(invoice, net, () => invoice.InvoiceDate.PlusDays(net));
         }
 
         var why = invoice.Terms is null
@@ -45,6 +45,19 @@ internal sealed class DueDatePolicy(IReadOnlyDictionary<string, PaymentTermsRule
         PaymentTermsKind.DaysAfterEndOfMonth => invoiceDate.With(DateAdjusters.EndOfMonth).PlusDays(days),
         _ => invoiceDate.PlusDays(days),
     };
+
+    /// <summary>A date past the calendar's ends (year 9999 plus terms, or absurd day counts) is a warning, not a crash of the run.</summary>
+    private static DueDateResult Checked(PsaInvoice invoice, int days, Func<LocalDate> compute)
+    {
+        try
+        {
+            return new DueDateResult(compute(), null);
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            return new DueDateResult(null, $"No due date: {invoice.InvoiceDate:uuuu-MM-dd} plus {days} days is outside the calendar.");
+        }
+    }
 
     private PaymentTermsRule? Find(string? key) =>
         key is not null && terms.TryGetValue(key.Trim(), out var rule) ? rule : null;

@@ -19,6 +19,19 @@ internal sealed class LineMappingPolicy(LineMappingOptions options)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         ArgumentNullException.ThrowIfNull(capabilities);
+        try
+        {
+            return MapLines(invoice, capabilities);
+        }
+        catch (OverflowException)
+        {
+            // Amounts near decimal's limits (a PSA data error) make the sums overflow: that invoice is red, the run goes on.
+            return new LineMappingResult([], 0m, 0m, [], "The invoice's amounts are too large to add up; check the lines and totals in the PSA.");
+        }
+    }
+
+    private LineMappingResult MapLines(PsaInvoice invoice, AccountingCapabilities capabilities)
+    {
         var warnings = new List<string>();
         var sign = invoice.DocumentKind == DocumentKind.CreditNote ? -1m : 1m;
         var tracking = invoice.Division is { } division && options.TrackingByDivision.TryGetValue(division, out var mappedTracking)

@@ -53,6 +53,7 @@ internal sealed class PayDatabase
             Directory.CreateDirectory(directory);
         }
 
+        CreateOwnerOnly(DatabasePath);
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -65,6 +66,29 @@ internal sealed class PayDatabase
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>The file holds payer data (masked card details, references): owner read/write only on Unix, as the engine's ledger.</summary>
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Created by another process (or the engine's ledger) in the meantime.
         }
     }
 

@@ -76,6 +76,7 @@ internal sealed class SqliteLedgerDatabase
                 Directory.CreateDirectory(folder);
             }
 
+            OwnerOnlyFile.EnsureCreated(DatabasePath);
             await using var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
 
             // WAL lets readers and one writer (possibly in another process) work at the same time; the mode is stored in the file.

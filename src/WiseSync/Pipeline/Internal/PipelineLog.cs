@@ -21,4 +21,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(6, LogLevel.Warning, "Recovery of connection {Connection} could not finish; the open intents stay for the next run")]
     public static partial void RecoveryFailed(ILogger logger, Exception exception, string connection);
+
+    [LoggerMessage(7, LogLevel.Warning, "Invoice {InvoiceId} of batch {BatchId} could not be prepared")]
+    public static partial void InvoicePrepareFailed(ILogger logger, Exception exception, string invoiceId, string batchId);
 }

@@ -58,7 +58,7 @@ internal sealed class WorkItem(PsaInvoice invoice)
     // The customer's and the invoice's email fields drop the same addresses with the same words: each message shows once.
     public InvoiceSyncResult ToResult() => new(Invoice.Id, Invoice.Number, Status, Messages.Distinct(StringComparer.Ordinal).ToArray())
     {
-        CompanyName = Invoice.Company.Name,
+        CompanyName = Invoice.Company?.Name, // null only from a broken provider; that invoice is already red
         Total = Invoice.Total,
         AccountingInvoiceId = AccountingInvoice?.Id ?? Mapping?.AccountingInvoiceId,
         AccountingNumber = AccountingInvoice?.Number ?? Mapping?.AccountingNumber,

@@ -18,7 +18,14 @@ internal static class ShortCode
             return hash[..maxLength];
         }
 
-        return string.Concat(value.AsSpan(0, maxLength - HashLength - 1), "-", hash);
+        // Never cut between the halves of a surrogate pair (emoji): a lone surrogate is not valid text for a vendor or the ledger.
+        var prefix = maxLength - HashLength - 1;
+        if (char.IsHighSurrogate(value[prefix - 1]))
+        {
+            prefix--;
+        }
+
+        return string.Concat(value.AsSpan(0, prefix), "-", hash);
     }
 
     public static string Hash(string value)
