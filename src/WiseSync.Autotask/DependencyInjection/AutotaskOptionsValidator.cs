@@ -30,6 +30,11 @@ internal sealed class AutotaskOptionsValidator : IValidateOptions<AutotaskOption
             failures.Add($"Autotask:ZoneUrl must be an absolute URL {where}.");
         }
 
+        foreach (var problem in new[] { InsecureUrl(options.ZoneUrl, "Autotask:ZoneUrl"), InsecureUrl(options.ZoneLookupUrl, "Autotask:ZoneLookupUrl") }.OfType<string>())
+        {
+            failures.Add($"{problem} {where}");
+        }
+
         if (options.ApiBudgetShare is not (> 0 and <= 1))
         {
             failures.Add($"Autotask:ApiBudgetShare must be more than 0 and at most 1 {where}; it is {options.ApiBudgetShare}.");
@@ -61,5 +66,24 @@ internal sealed class AutotaskOptionsValidator : IValidateOptions<AutotaskOption
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The refusal of an http URL to a non-loopback host (credentials would travel in clear), else null.</summary>
+    private static string? InsecureUrl(Uri? url, string setting)
+    {
+        if (url is not { IsAbsoluteUri: true })
+        {
+            return null;
+        }
+
+        try
+        {
+            WiseSync.Http.BaseUrlValidator.Validate(url, setting);
+            return null;
+        }
+        catch (ConfigurationException e)
+        {
+            return e.Message;
+        }
     }
 }

@@ -204,7 +204,7 @@ internal sealed partial class AutotaskPsaSource(
     }
 
     /// <summary>Re-indents the markup for reading; DTDs are prohibited, so a document with one is returned as sent.</summary>
-    private static string Indent(string xml)
+    internal static string Indent(string xml)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true };
         try

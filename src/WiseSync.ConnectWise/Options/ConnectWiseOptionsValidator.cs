@@ -15,6 +15,11 @@ internal sealed class ConnectWiseOptionsValidator : IValidateOptions<ConnectWise
             failures.Add($"{prefix} SiteUrl is required (e.g. https://api-na.myconnectwise.net).");
         }
 
+        if (InsecureUrl(options.SiteUrl, "ConnectWise:SiteUrl") is { } insecure)
+        {
+            failures.Add($"{prefix} {insecure}");
+        }
+
         if (string.IsNullOrWhiteSpace(options.Codebase))
         {
             failures.Add($"{prefix} Codebase is required (e.g. v4_6_release).");
@@ -52,6 +57,25 @@ internal sealed class ConnectWiseOptionsValidator : IValidateOptions<ConnectWise
             {
                 failures.Add($"{prefix} {setting} is required.");
             }
+        }
+    }
+
+    /// <summary>The refusal of an http URL to a non-loopback host (credentials would travel in clear), else null.</summary>
+    private static string? InsecureUrl(Uri? url, string setting)
+    {
+        if (url is not { IsAbsoluteUri: true })
+        {
+            return null;
+        }
+
+        try
+        {
+            WiseSync.Http.BaseUrlValidator.Validate(url, setting);
+            return null;
+        }
+        catch (ConfigurationException e)
+        {
+            return e.Message;
         }
     }
 }

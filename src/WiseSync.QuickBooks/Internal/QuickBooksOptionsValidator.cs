@@ -44,11 +44,35 @@ internal sealed class QuickBooksOptionsValidator : IValidateOptions<QuickBooksOp
             failures.Add($"{prefix} RequestsPerMinute, MaxConcurrentRequests and BatchRequestsPerMinute must be positive.");
         }
 
+        foreach (var problem in new[] { InsecureUrl(options.BaseUrl, "QuickBooks:BaseUrl"), InsecureUrl(options.TokenUrl, "QuickBooks:TokenUrl") }.OfType<string>())
+        {
+            failures.Add($"{prefix} {problem}");
+        }
+
         if (!(options.TimeScale > 0) || double.IsInfinity(options.TimeScale))
         {
             failures.Add($"{prefix} TimeScale must be a positive number.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The refusal of an http URL to a non-loopback host (credentials would travel in clear), else null.</summary>
+    private static string? InsecureUrl(Uri? url, string setting)
+    {
+        if (url is not { IsAbsoluteUri: true })
+        {
+            return null;
+        }
+
+        try
+        {
+            WiseSync.Http.BaseUrlValidator.Validate(url, setting);
+            return null;
+        }
+        catch (ConfigurationException e)
+        {
+            return e.Message;
+        }
     }
 }

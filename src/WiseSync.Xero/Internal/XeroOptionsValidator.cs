@@ -44,6 +44,11 @@ internal sealed class XeroOptionsValidator(string connectionName) : IValidateOpt
             failures.Add(prefix + "Xero:ApiBaseUrl and Xero:IdentityBaseUrl must be absolute addresses.");
         }
 
+        foreach (var problem in new[] { InsecureUrl(options.ApiBaseUrl, "Xero:ApiBaseUrl"), InsecureUrl(options.IdentityBaseUrl, "Xero:IdentityBaseUrl") }.OfType<string>())
+        {
+            failures.Add(prefix + problem);
+        }
+
         if (!(options.TimeScale > 0) || double.IsInfinity(options.TimeScale))
         {
             failures.Add(prefix + "Xero:TimeScale must be a positive number.");
@@ -55,5 +60,24 @@ internal sealed class XeroOptionsValidator(string connectionName) : IValidateOpt
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The refusal of an http URL to a non-loopback host (credentials would travel in clear), else null.</summary>
+    private static string? InsecureUrl(Uri? url, string setting)
+    {
+        if (url is not { IsAbsoluteUri: true })
+        {
+            return null;
+        }
+
+        try
+        {
+            WiseSync.Http.BaseUrlValidator.Validate(url, setting);
+            return null;
+        }
+        catch (ConfigurationException e)
+        {
+            return e.Message;
+        }
     }
 }
