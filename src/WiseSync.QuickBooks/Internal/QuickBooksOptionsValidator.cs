@@ -58,21 +58,5 @@ internal sealed class QuickBooksOptionsValidator : IValidateOptions<QuickBooksOp
     }
 
     /// <summary>The refusal of an http URL to a non-loopback host (credentials would travel in clear), else null.</summary>
-    private static string? InsecureUrl(Uri? url, string setting)
-    {
-        if (url is not { IsAbsoluteUri: true })
-        {
-            return null;
-        }
-
-        try
-        {
-            WiseSync.Http.BaseUrlValidator.Validate(url, setting);
-            return null;
-        }
-        catch (ConfigurationException e)
-        {
-            return e.Message;
-        }
-    }
+    private static string? InsecureUrl(Uri? url, string setting) => WiseSync.Http.BaseUrlValidator.FindInsecure(url, setting);
 }

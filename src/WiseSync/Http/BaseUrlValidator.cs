@@ -31,6 +31,30 @@ public static class BaseUrlValidator
             $"{setting} must use https ({url.Scheme}://{url.Host} is not allowed; plain http is accepted only for 127.0.0.1, ::1 and localhost).");
     }
 
+    /// <summary>
+    /// For options validators: the refusal of an absolute http URL to a non-loopback host, else null (a missing or
+    /// relative URL is left to the validator's own "required" rules).
+    /// </summary>
+    /// <param name="url">The URL to check.</param>
+    /// <param name="setting">The setting's name for the message.</param>
+    public static string? FindInsecure(Uri? url, string setting)
+    {
+        if (url is not { IsAbsoluteUri: true })
+        {
+            return null;
+        }
+
+        try
+        {
+            Validate(url, setting);
+            return null;
+        }
+        catch (ConfigurationException e)
+        {
+            return e.Message;
+        }
+    }
+
     /// <summary>Parses then validates; see <see cref="Validate(Uri?, string)"/>.</summary>
     public static Uri Validate(string? url, string setting) =>
         Uri.TryCreate(url, UriKind.Absolute, out var parsed)
