@@ -58,7 +58,7 @@ public sealed class WisePayScheduler : IPaymentScheduler
         ArgumentNullException.ThrowIfNull(request);
         var invoice = request.Invoice;
         var decision = await DecideAsync(request, cancellationToken).ConfigureAwait(false);
-        if (decision.Result is { } refused)
+        if (decision.Refusal is { } refused)
         {
             // The invoice no longer qualifies: a payment queued for it earlier must not be charged.
             await Store.CancelAsync(invoice.Id, refused.Message, cancellationToken).ConfigureAwait(false);
@@ -333,5 +333,5 @@ public sealed class WisePayScheduler : IPaymentScheduler
 
     private static string Money(decimal amount, string currency) => $"{amount.ToString("N2", CultureInfo.InvariantCulture)} {currency}";
 
-    private sealed record Decision(PaymentScheduleResult? Result, ScheduledPayment? Payment, string? Rule, string Note);
+    private sealed record Decision(PaymentScheduleResult? Refusal, ScheduledPayment? Payment, string? Rule, string Note);
 }
