@@ -36,7 +36,7 @@ static int Usage()
         usage: WiseSync.Benchmarks <command>
           micro [BenchmarkDotNet args]                      in-process cost per invoice (default: all, short job)
           scale [--invoices 100000] [--companies 500]       peak working set at 10k and N invoices, in-memory fakes
-          e2e --invoices N --psa autotask|connectwise --accounting xero|quickbooks [--time-scale X] [--companies C]
+          e2e --invoices N --psa autotask|connectwise --accounting xero|quickbooks [--time-scale X] [--companies C] [--no-warmup]
                                                             ours vs a naive integration against the sandbox; ends with RESULT {...}
         """);
     return 2;
