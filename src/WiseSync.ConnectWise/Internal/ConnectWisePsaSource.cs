@@ -505,7 +505,7 @@ internal sealed class ConnectWisePsaSource : IPsaSource
     private static int? ParseId(string? value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
-    private PsaInvoice ToModel(CwInvoice invoice, CwCompany? company, CwGlTransaction? transaction, IReadOnlyList<string> recipients)
+    internal PsaInvoice ToModel(CwInvoice invoice, CwCompany? company, CwGlTransaction? transaction, IReadOnlyList<string> recipients)
     {
         var billed = invoice.BillToCompany ?? invoice.Company;
         var date = CwDates.ToLocalDate(invoice.Date, _zone)!.Value;
