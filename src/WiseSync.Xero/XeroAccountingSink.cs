@@ -1,3 +1,4 @@
+using WiseSync.Http;
 using WiseSync.Xero.Api;
 using WiseSync.Xero.Customers;
 using WiseSync.Xero.Invoices;
@@ -72,9 +73,9 @@ internal sealed class XeroAccountingSink(
             var organisation = await api.GetOrganisationAsync(cancellationToken).ConfigureAwait(false);
             return new ConnectionTestResult(true, $"Connected to the Xero organisation '{organisation.Name}'.");
         }
-        catch (WiseSyncException ex)
+        catch (Exception ex) when (TransientFaults.IsCallFailure(ex, cancellationToken))
         {
-            return new ConnectionTestResult(false, ex.Message);
+            return TransientFaults.FailedConnection(ex is WiseSyncException ? ex.Message : $"Xero cannot be reached: {ex.Message}", ex, cancellationToken);
         }
     }
 }

@@ -55,8 +55,29 @@ public sealed class DocumentAndConnectionTests
         var result = await source.TestConnectionAsync();
 
         Assert.False(result.Succeeded);
+        Assert.False(result.IsTransient, "a refused secret is a settings problem, not a passing one");
         Assert.Contains("401", result.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-secret-value", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connection_test_of_an_unavailable_Autotask_fails_as_transient_after_the_retries()
+    {
+        await using var sandbox = await AutotaskSandbox.StartAsync();
+        // No count: the fault outlasts every retry; Retry-After: 0 lets the retries run at once.
+        using var fault = await sandbox.Admin.PostAsync("_sandbox/faults", System.Net.Http.Json.JsonContent.Create(new
+        {
+            rules = new[] { new { vendor = "autotask", pathContains = "/Companies", status = 503, retryAfterSeconds = 0 } },
+        }));
+        Assert.True(fault.IsSuccessStatusCode);
+        var source = sandbox.CreateSource();
+
+        var result = await source.TestConnectionAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.IsTransient, result.Message);
+        Assert.Contains("503", result.Message, StringComparison.Ordinal);
+        Assert.Equal(5, (await sandbox.StatsAsync()).Route("POST /Companies/query/count"));
     }
 
     [Fact]
@@ -68,6 +89,7 @@ public sealed class DocumentAndConnectionTests
         var result = await source.TestConnectionAsync();
 
         Assert.False(result.Succeeded);
+        Assert.False(result.IsTransient, "Autotask answers an unknown user with 500, which is a settings problem here");
         Assert.Contains("nobody@example.com", result.Message, StringComparison.Ordinal);
     }
 

@@ -150,8 +150,29 @@ public sealed class PendingInvoicesTests
         Assert.True(ok.Succeeded, ok.Message);
         Assert.Contains("5 invoices", ok.Message, StringComparison.Ordinal);
         Assert.False(bad.Succeeded);
+        Assert.False(bad.IsTransient, "refused keys are a settings problem, not a passing one");
         Assert.Contains("401", bad.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong", bad.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connection_test_of_an_unavailable_ConnectWise_fails_as_transient_after_the_retries()
+    {
+        await using var sandbox = await CwSandbox.StartAsync(invoices: 5);
+        // No count: the fault outlasts every retry; Retry-After: 0 lets the retries run at once.
+        var fault = new { vendor = "connectwise", status = 503, retryAfterSeconds = 0 };
+        using (var r = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(sandbox.Admin, "_sandbox/faults", fault))
+        {
+            Assert.True(r.IsSuccessStatusCode);
+        }
+
+        var result = await sandbox.Source().TestConnectionAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.IsTransient, result.Message);
+        Assert.Contains("503", result.Message, StringComparison.Ordinal);
+        var (requests, _) = await sandbox.StatsAsync();
+        Assert.Equal(5, requests);
     }
 
     [Fact]

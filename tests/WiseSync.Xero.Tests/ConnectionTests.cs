@@ -68,7 +68,48 @@ public sealed class ConnectionTests
         var empty = sandbox.DatabasePath + ".fresh.db";
         var stale = await sandbox.Sink(databasePath: empty).TestConnectionAsync();
         Assert.False(stale.Succeeded);
+        Assert.False(stale.IsTransient, "a refused authorisation is not a passing failure");
         Assert.Contains("invalid_grant", stale.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connection_test_of_an_unavailable_Xero_fails_as_transient_after_the_retries()
+    {
+        await using var sandbox = await XeroSandbox.StartAsync();
+        // No count: the fault outlasts every retry; Retry-After: 0 lets the retries run at once.
+        await sandbox.AddFaultAsync(new { vendor = "xero", pathContains = "/Organisation", status = 503, retryAfterSeconds = 0 });
+
+        var result = await sandbox.Sink().TestConnectionAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.IsTransient, result.Message);
+        Assert.Contains("503", result.Message, StringComparison.Ordinal);
+        Assert.Equal(5, await sandbox.RouteCountAsync("GET /Organisation"));
+    }
+
+    [Fact]
+    public async Task Connection_test_with_an_unavailable_token_endpoint_fails_as_transient()
+    {
+        await using var sandbox = await XeroSandbox.StartAsync();
+        await sandbox.AddFaultAsync(new { vendor = "xero", pathContains = "/connect/token", status = 503 });
+
+        var result = await sandbox.Sink().TestConnectionAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.IsTransient, result.Message);
+        Assert.Contains("503", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connection_test_with_a_wrong_client_secret_fails_as_not_transient()
+    {
+        await using var sandbox = await XeroSandbox.StartAsync();
+
+        var result = await sandbox.Sink(o => o.ClientSecret = "wrong-client-secret").TestConnectionAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.False(result.IsTransient, result.Message);
+        Assert.DoesNotContain("wrong-client-secret", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]

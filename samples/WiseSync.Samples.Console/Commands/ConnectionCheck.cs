@@ -5,7 +5,10 @@ using WiseSync.Samples.Console.Output;
 
 namespace WiseSync.Samples.Console.Commands;
 
-/// <summary>Tests both sides' connections before a run and shows the result; a side that does not connect is a configuration error.</summary>
+/// <summary>
+/// Tests both sides' connections before a run and shows the result. A side that does not connect is a configuration
+/// error (exit 2), unless every failure is passing (the vendor unavailable or throttling): then the run failed (exit 1).
+/// </summary>
 internal static class ConnectionCheck
 {
     public static async Task RequireAsync(HarnessSession session, HarnessConsole console, bool json, bool accounting, CancellationToken cancellationToken)
@@ -13,12 +16,12 @@ internal static class ConnectionCheck
         var ansi = json ? console.AnsiError : console.Ansi;
         ansi.MarkupLine($"[bold]{Markup.Escape(session.Description)}[/]");
 
-        var failures = new List<string>();
+        var failures = new List<(string Side, ConnectionTestResult Result)>();
         var psa = await session.Psa.TestConnectionAsync(cancellationToken);
         ReportView.Connection(ansi, session.PsaName, psa);
         if (!psa.Succeeded)
         {
-            failures.Add($"{session.PsaName}: {psa.Message}");
+            failures.Add((session.PsaName, psa));
         }
 
         if (accounting)
@@ -27,13 +30,23 @@ internal static class ConnectionCheck
             ReportView.Connection(ansi, session.AccountingName, sink);
             if (!sink.Succeeded)
             {
-                failures.Add($"{session.AccountingName}: {sink.Message}");
+                failures.Add((session.AccountingName, sink));
             }
         }
 
-        if (failures.Count > 0)
+        if (failures.Count == 0)
         {
-            throw new ConfigurationException(string.Join(" ", failures) + (session.Sandbox is null ? $" Check the settings in {session.Settings.ConfigFile}." : string.Empty));
+            return;
         }
+
+        var detail = string.Join(" ", failures.Select(f => $"{f.Side}: {f.Result.Message}"));
+        if (failures.TrueForAll(f => f.Result.IsTransient))
+        {
+            // Nothing is wrong with the settings: the vendor is away for now, so the run failed (exit 1), not the configuration (exit 2).
+            var sides = string.Join(" and ", failures.Select(f => f.Side));
+            throw new WiseSyncException($"{sides} {(failures.Count == 1 ? "is" : "are")} unavailable at the moment (a temporary failure, not a settings problem): {detail} Try again in a few minutes.");
+        }
+
+        throw new ConfigurationException(detail + (session.Sandbox is null ? $" Check the settings in {session.Settings.ConfigFile}." : string.Empty));
     }
 }

@@ -11,7 +11,9 @@ internal static class ReportView
     public static void Connection(IAnsiConsole console, string side, ConnectionTestResult result) =>
         console.MarkupLine(result.Succeeded
             ? $"[green]✔[/] {Markup.Escape(side)}: [green]connected[/] [grey]{Markup.Escape(result.Message)}[/]"
-            : $"[red]✘[/] {Markup.Escape(side)}: [red]not connected[/] {Markup.Escape(result.Message)}");
+            : result.IsTransient
+                ? $"[yellow]✘[/] {Markup.Escape(side)}: [yellow]unavailable for now[/] {Markup.Escape(result.Message)}"
+                : $"[red]✘[/] {Markup.Escape(side)}: [red]not connected[/] {Markup.Escape(result.Message)}");
 
     public static void Sync(IAnsiConsole console, SyncReport report, bool links)
     {

@@ -213,4 +213,12 @@ public sealed record AccountingCapabilities(
 /// <summary>The result of a connection test.</summary>
 /// <param name="Succeeded">Whether the connection works.</param>
 /// <param name="Message">What was reached (tenant or organisation name) or what failed.</param>
-public sealed record ConnectionTestResult(bool Succeeded, string Message);
+public sealed record ConnectionTestResult(bool Succeeded, string Message)
+{
+    /// <summary>
+    /// True when the test failed for a passing reason (the vendor answered 5xx or 429, timed out or dropped the
+    /// connection after the client's retries), so trying again later may succeed; false when it succeeded or the
+    /// settings, credentials or permissions are wrong.
+    /// </summary>
+    public bool IsTransient { get; init; }
+}

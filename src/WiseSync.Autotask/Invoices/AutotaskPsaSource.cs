@@ -6,6 +6,7 @@ using NodaTime;
 using WiseSync.Autotask.Api;
 using WiseSync.Autotask.Api.Dto;
 using WiseSync.Autotask.Json;
+using WiseSync.Http;
 
 namespace WiseSync.Autotask.Invoices;
 
@@ -138,9 +139,10 @@ internal sealed partial class AutotaskPsaSource(
             var companies = await api.CountAsync("Companies", [AutotaskFilters.Gt("id", 0)], cancellationToken).ConfigureAwait(false);
             return new ConnectionTestResult(true, $"Connected to Autotask at {zoneInfo.RestRoot.Authority}; {companies} companies visible to the API user.");
         }
-        catch (Exception e) when (e is WiseSyncException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (TransientFaults.IsCallFailure(e, cancellationToken))
         {
-            return new ConnectionTestResult(false, $"Autotask connection failed: {e.Message}");
+            // The zone lookup's 500 (unknown user) and a permission 500 are mapped to ConfigurationException before this.
+            return TransientFaults.FailedConnection($"Autotask connection failed: {e.Message}", e, cancellationToken);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using WiseSync.Http;
 
 namespace WiseSync.ConnectWise.Internal;
 
@@ -236,11 +237,15 @@ internal sealed class ConnectWisePsaSource : IPsaSource
         }
         catch (ConnectWiseApiException ex)
         {
-            return new ConnectionTestResult(false, ex.Message);
+            return new ConnectionTestResult(false, ex.Message) { IsTransient = TransientFaults.IsTransientStatus(ex.Status) };
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is not WiseSyncException && TransientFaults.IsCallFailure(ex, cancellationToken))
         {
-            return new ConnectionTestResult(false, $"ConnectWise at {_options.SiteUrl} cannot be reached: {ex.Message}");
+            return TransientFaults.FailedConnection($"ConnectWise at {_options.SiteUrl} cannot be reached: {ex.Message}", ex, cancellationToken);
+        }
+        catch (WiseSyncException ex)
+        {
+            return TransientFaults.FailedConnection(ex.Message, ex, cancellationToken);
         }
     }
 

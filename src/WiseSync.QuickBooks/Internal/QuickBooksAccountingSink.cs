@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.Extensions.Logging;
+using WiseSync.Http;
 using WiseSync.QuickBooks.Internal.Api;
 using WiseSync.QuickBooks.Internal.Customers;
 using WiseSync.QuickBooks.Internal.Invoices;
@@ -99,9 +101,14 @@ internal sealed class QuickBooksAccountingSink(QuickBooksOptions options, Func<Q
             var info = await newApi().GetCompanyInfoAsync(cancellationToken).ConfigureAwait(false);
             return new ConnectionTestResult(true, $"QuickBooks company '{info?.CompanyName ?? "?"}' (realm {options.RealmId})");
         }
-        catch (WiseSyncException ex)
+        catch (QuickBooksFaultException ex)
         {
-            return new ConnectionTestResult(false, ex.Message);
+            // A Fault in a 200 answer is QBO refusing the request, not QBO being away.
+            return new ConnectionTestResult(false, ex.Message) { IsTransient = TransientFaults.IsTransientStatus((HttpStatusCode)ex.StatusCode) };
+        }
+        catch (Exception ex) when (TransientFaults.IsCallFailure(ex, cancellationToken))
+        {
+            return TransientFaults.FailedConnection(ex is WiseSyncException ? ex.Message : $"QuickBooks cannot be reached: {ex.Message}", ex, cancellationToken);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using NodaTime;
@@ -230,7 +231,10 @@ internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state)
             case 429:
                 throw new RateLimitedException(Vendor, RateLimitKind.ShortWindow, "minute limit", null);
             default:
-                throw new WiseSyncException($"Xero answered {route} with HTTP {response.Status}{XeroErrors.Describe(response.Body)}.");
+                // The status travels as the inner exception EnsureSuccessStatusCode would throw, so a 503 reads as passing.
+                throw new WiseSyncException(
+                    $"Xero answered {route} with HTTP {response.Status}{XeroErrors.Describe(response.Body)}.",
+                    new HttpRequestException($"HTTP {response.Status}", null, (HttpStatusCode)response.Status));
         }
     }
 }

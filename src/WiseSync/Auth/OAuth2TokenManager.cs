@@ -228,8 +228,10 @@ public sealed class OAuth2TokenManager
                     $"{Vendor} no longer accepts the authorisation of connection '{ConnectionName}' (invalid_grant): re-authorise that connection."),
                 "invalid_client" or "unauthorized_client" => new AuthenticationException(
                     $"{Vendor} refused the client credentials of connection '{ConnectionName}' ({error}): check its ClientId and ClientSecret."),
+                // The status travels as the inner exception EnsureSuccessStatusCode would throw, so a 503 reads as passing.
                 _ => new WiseSyncException(
-                    $"{Vendor} token endpoint answered HTTP {(int)httpResponse.StatusCode}{(error is null ? string.Empty : $" ({error})")} for connection '{ConnectionName}'."),
+                    $"{Vendor} token endpoint answered HTTP {(int)httpResponse.StatusCode}{(error is null ? string.Empty : $" ({error})")} for connection '{ConnectionName}'.",
+                    new HttpRequestException($"HTTP {(int)httpResponse.StatusCode}", null, httpResponse.StatusCode)),
             };
         }
     }

@@ -104,5 +104,21 @@ public sealed class ReliabilityTests
         Assert.DoesNotContain("wrong-secret-value", ex.Message, StringComparison.Ordinal);
         var result = await qbo.Sink.TestConnectionAsync();
         Assert.False(result.Succeeded);
+        Assert.False(result.IsTransient, "refused credentials are a settings problem, not a passing one");
+    }
+
+    [Fact]
+    public async Task Connection_test_of_an_unavailable_QuickBooks_fails_as_transient_after_the_retries()
+    {
+        await using var qbo = await QuickBooksHarness.StartAsync();
+        // No count: the fault outlasts every retry; Retry-After: 0 lets the retries run at once.
+        await qbo.AddFaultAsync(new { vendor = "quickbooks", pathContains = "/companyinfo", status = 503, retryAfterSeconds = 0 });
+
+        var result = await qbo.Sink.TestConnectionAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.IsTransient, result.Message);
+        Assert.Contains("503", result.Message, StringComparison.Ordinal);
+        Assert.Equal(5, await qbo.ApiCallsAsync());
     }
 }

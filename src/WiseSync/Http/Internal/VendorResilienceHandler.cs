@@ -162,8 +162,7 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
         return outcome switch
         {
             { Exception: HttpRequestException or IOException or TimeoutRejectedException } => true,
-            { Result: { } response } => response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
-                or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
+            { Result: { } response } => TransientFaults.IsRetryableStatus(response.StatusCode),
             _ => false,
         };
     }
