@@ -453,16 +453,16 @@ public sealed partial class SyncPipeline
             }
         }
 
-        // The work of a marked invoice is complete: its intent goes (only now, after the mark), in one ledger transaction.
+        // 6. Scheduler, before the intents go: a crash in between leaves the intents, and recovery only repeats the
+        // (idempotent) mark, so no invoice of the chunk loses its payment schedule to the crash.
         var marked = posted.Where(i => i.PsaMarked).ToList();
-        await _ledger.DeleteIntentsAsync(Connection, InvoiceIds(marked), cancellationToken).ConfigureAwait(false);
-
-        // 6. Scheduler.
         foreach (var item in marked)
         {
             await ScheduleAsync(item, cancellationToken).ConfigureAwait(false);
         }
 
+        // The work of a marked invoice is complete: its intent goes (only now, after the mark), in one ledger transaction.
+        await _ledger.DeleteIntentsAsync(Connection, InvoiceIds(marked), cancellationToken).ConfigureAwait(false);
         return null;
     }
 
