@@ -35,6 +35,19 @@ public interface ISyncLedger
     /// <summary>Writes (or replaces) the entry of one invoice in one batch.</summary>
     Task SaveEntryAsync(LedgerEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes (or replaces) several entries, in order. A ledger that can should store them in one transaction;
+    /// the default saves them one by one with <see cref="SaveEntryAsync"/>.
+    /// </summary>
+    async Task SaveEntriesAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            await SaveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The entries of a batch in the order they were first written.</summary>
     Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(string batchId, CancellationToken cancellationToken = default);
 
@@ -67,6 +80,54 @@ public interface ISyncLedger
 
     /// <summary>Removes the intent of one invoice once its work is complete or abandoned.</summary>
     Task DeleteIntentAsync(string connection, string psaInvoiceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes (or replaces) the intents of several invoices, in order. A ledger that can should store them in one transaction;
+    /// the default saves them one by one with <see cref="SaveIntentAsync"/>.
+    /// </summary>
+    async Task SaveIntentsAsync(IReadOnlyList<SyncIntent> intents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(intents);
+        foreach (var intent in intents)
+        {
+            await SaveIntentAsync(intent, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Removes the intents of several invoices of a connection. A ledger that can should remove them in one transaction;
+    /// the default removes them one by one with <see cref="DeleteIntentAsync"/>.
+    /// </summary>
+    async Task DeleteIntentsAsync(string connection, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(psaInvoiceIds);
+        foreach (var psaInvoiceId in psaInvoiceIds)
+        {
+            await DeleteIntentAsync(connection, psaInvoiceId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Records that accounting writes landed: each mapping of <paramref name="mappings"/> and then the intent at the same index of
+    /// <paramref name="writtenIntents"/> (normally in state <see cref="IntentState.Written"/>). A ledger that can should store them
+    /// in one transaction; the default saves each pair in order with <see cref="SaveInvoiceMappingAsync"/> and <see cref="SaveIntentAsync"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The two lists differ in length.</exception>
+    async Task SaveWrittenAsync(IReadOnlyList<InvoiceMapping> mappings, IReadOnlyList<SyncIntent> writtenIntents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mappings);
+        ArgumentNullException.ThrowIfNull(writtenIntents);
+        if (mappings.Count != writtenIntents.Count)
+        {
+            throw new ArgumentException($"{mappings.Count} mappings but {writtenIntents.Count} written intents; each mapping needs its intent.", nameof(writtenIntents));
+        }
+
+        for (var i = 0; i < mappings.Count; i++)
+        {
+            await SaveInvoiceMappingAsync(mappings[i], cancellationToken).ConfigureAwait(false);
+            await SaveIntentAsync(writtenIntents[i], cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>A stored watermark, or null.</summary>
     Task<string?> GetWatermarkAsync(string key, CancellationToken cancellationToken = default);

@@ -141,22 +141,12 @@ public sealed class SqliteSyncLedger : ISyncLedger
     {
         ArgumentNullException.ThrowIfNull(entry);
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecAsync(db, null, """
-            INSERT INTO entries (batch_id, psa_invoice_id, number, status, messages, recorded_at, company_name, total, psa_marked,
-                accounting_invoice_id, accounting_number, accounting_url, payment, payment_message)
-            VALUES ($b, $i, $n, $s, $m, $r, $cn, $t, $pm, $ai, $an, $au, $p, $pmsg)
-            ON CONFLICT (batch_id, psa_invoice_id) DO UPDATE SET number = excluded.number, status = excluded.status,
-                messages = excluded.messages, recorded_at = excluded.recorded_at, company_name = excluded.company_name,
-                total = excluded.total, psa_marked = excluded.psa_marked, accounting_invoice_id = excluded.accounting_invoice_id,
-                accounting_number = excluded.accounting_number, accounting_url = excluded.accounting_url,
-                payment = excluded.payment, payment_message = excluded.payment_message;
-            """, cancellationToken,
-            ("$b", entry.BatchId), ("$i", entry.PsaInvoiceId), ("$n", entry.Number), ("$s", entry.Status.ToString()),
-            ("$m", JsonSerializer.Serialize(entry.Messages.ToArray(), LedgerJsonContext.Default.StringArray)),
-            ("$r", entry.RecordedAt.ToUnixTimeTicks()), ("$cn", entry.CompanyName), ("$t", FormatDecimal(entry.Total)),
-            ("$pm", entry.PsaMarked ? 1 : 0), ("$ai", entry.AccountingInvoiceId), ("$an", entry.AccountingNumber),
-            ("$au", entry.AccountingUrl?.ToString()), ("$p", entry.Payment?.ToString()), ("$pmsg", entry.PaymentMessage)).ConfigureAwait(false);
+        await WriteEntryAsync(db, null, entry, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public Task SaveEntriesAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken = default) =>
+        WriteAllAsync(entries, WriteEntryAsync, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(string batchId, CancellationToken cancellationToken = default) =>
@@ -198,17 +188,24 @@ public sealed class SqliteSyncLedger : ISyncLedger
     {
         ArgumentNullException.ThrowIfNull(mapping);
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecAsync(db, null, """
-            INSERT INTO invoice_mappings (connection, psa_invoice_id, psa_number, accounting_invoice_id, accounting_number, kind, customer_id, total, paid_date, updated_at)
-            VALUES ($c, $i, $pn, $ai, $an, $k, $cu, $t, $pd, $u)
-            ON CONFLICT (connection, psa_invoice_id) DO UPDATE SET psa_number = excluded.psa_number,
-                accounting_invoice_id = excluded.accounting_invoice_id, accounting_number = excluded.accounting_number,
-                kind = excluded.kind, customer_id = excluded.customer_id, total = excluded.total,
-                paid_date = excluded.paid_date, updated_at = excluded.updated_at;
-            """, cancellationToken,
-            ("$c", mapping.Connection), ("$i", mapping.PsaInvoiceId), ("$pn", mapping.PsaNumber), ("$ai", mapping.AccountingInvoiceId),
-            ("$an", mapping.AccountingNumber), ("$k", mapping.Kind.ToString()), ("$cu", mapping.AccountingCustomerId),
-            ("$t", FormatDecimal(mapping.Total)), ("$pd", FormatDate(mapping.PaidDate)), ("$u", mapping.UpdatedAt.ToUnixTimeTicks())).ConfigureAwait(false);
+        await WriteInvoiceMappingAsync(db, null, mapping, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task SaveWrittenAsync(IReadOnlyList<InvoiceMapping> mappings, IReadOnlyList<SyncIntent> writtenIntents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mappings);
+        ArgumentNullException.ThrowIfNull(writtenIntents);
+        if (mappings.Count != writtenIntents.Count)
+        {
+            throw new ArgumentException($"{mappings.Count} mappings but {writtenIntents.Count} written intents; each mapping needs its intent.", nameof(writtenIntents));
+        }
+
+        return WriteAllAsync(mappings.Zip(writtenIntents).ToList(), async (db, tx, pair, ct) =>
+        {
+            await WriteInvoiceMappingAsync(db, tx, pair.First, ct).ConfigureAwait(false);
+            await WriteIntentAsync(db, tx, pair.Second, ct).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -270,20 +267,12 @@ public sealed class SqliteSyncLedger : ISyncLedger
     {
         ArgumentNullException.ThrowIfNull(intent);
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecAsync(db, null, """
-            INSERT INTO intents (connection, psa_invoice_id, batch_id, document_number, kind, idempotency_key, payload_hash, state,
-                psa_number, accounting_invoice_id, is_update, updated_at)
-            VALUES ($c, $i, $b, $d, $k, $key, $h, $s, $pn, $ai, $up, $u)
-            ON CONFLICT (connection, psa_invoice_id) DO UPDATE SET batch_id = excluded.batch_id, document_number = excluded.document_number,
-                kind = excluded.kind, idempotency_key = excluded.idempotency_key, payload_hash = excluded.payload_hash,
-                state = excluded.state, psa_number = excluded.psa_number, accounting_invoice_id = excluded.accounting_invoice_id,
-                is_update = excluded.is_update, updated_at = excluded.updated_at;
-            """, cancellationToken,
-            ("$c", intent.Connection), ("$i", intent.PsaInvoiceId), ("$b", intent.BatchId), ("$d", intent.DocumentNumber),
-            ("$k", intent.Kind.ToString()), ("$key", intent.IdempotencyKey), ("$h", intent.PayloadHash), ("$s", intent.State.ToString()),
-            ("$pn", intent.PsaNumber), ("$ai", intent.AccountingInvoiceId), ("$up", intent.IsUpdate ? 1 : 0),
-            ("$u", intent.UpdatedAt.ToUnixTimeTicks())).ConfigureAwait(false);
+        await WriteIntentAsync(db, null, intent, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public Task SaveIntentsAsync(IReadOnlyList<SyncIntent> intents, CancellationToken cancellationToken = default) =>
+        WriteAllAsync(intents, WriteIntentAsync, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SyncIntent>> GetIntentsAsync(string connection, CancellationToken cancellationToken = default) =>
@@ -297,9 +286,12 @@ public sealed class SqliteSyncLedger : ISyncLedger
     public async Task DeleteIntentAsync(string connection, string psaInvoiceId, CancellationToken cancellationToken = default)
     {
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecAsync(db, null, "DELETE FROM intents WHERE connection = $c AND psa_invoice_id = $i;", cancellationToken,
-            ("$c", connection), ("$i", psaInvoiceId)).ConfigureAwait(false);
+        await RemoveIntentAsync(db, null, connection, psaInvoiceId, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public Task DeleteIntentsAsync(string connection, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default) =>
+        WriteAllAsync(psaInvoiceIds, (db, tx, id, ct) => RemoveIntentAsync(db, tx, connection, id, ct), cancellationToken);
 
     /// <inheritdoc />
     public async Task<string?> GetWatermarkAsync(string key, CancellationToken cancellationToken = default)
@@ -432,6 +424,83 @@ public sealed class SqliteSyncLedger : ISyncLedger
         }
 
         return (string.Join(", ", parameters.Select(p => p.Item1)), parameters);
+    }
+
+    private static Task<int> WriteEntryAsync(SqliteConnection db, SqliteTransaction? tx, LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return ExecAsync(db, tx, """
+            INSERT INTO entries (batch_id, psa_invoice_id, number, status, messages, recorded_at, company_name, total, psa_marked,
+                accounting_invoice_id, accounting_number, accounting_url, payment, payment_message)
+            VALUES ($b, $i, $n, $s, $m, $r, $cn, $t, $pm, $ai, $an, $au, $p, $pmsg)
+            ON CONFLICT (batch_id, psa_invoice_id) DO UPDATE SET number = excluded.number, status = excluded.status,
+                messages = excluded.messages, recorded_at = excluded.recorded_at, company_name = excluded.company_name,
+                total = excluded.total, psa_marked = excluded.psa_marked, accounting_invoice_id = excluded.accounting_invoice_id,
+                accounting_number = excluded.accounting_number, accounting_url = excluded.accounting_url,
+                payment = excluded.payment, payment_message = excluded.payment_message;
+            """, cancellationToken,
+            ("$b", entry.BatchId), ("$i", entry.PsaInvoiceId), ("$n", entry.Number), ("$s", entry.Status.ToString()),
+            ("$m", JsonSerializer.Serialize(entry.Messages.ToArray(), LedgerJsonContext.Default.StringArray)),
+            ("$r", entry.RecordedAt.ToUnixTimeTicks()), ("$cn", entry.CompanyName), ("$t", FormatDecimal(entry.Total)),
+            ("$pm", entry.PsaMarked ? 1 : 0), ("$ai", entry.AccountingInvoiceId), ("$an", entry.AccountingNumber),
+            ("$au", entry.AccountingUrl?.ToString()), ("$p", entry.Payment?.ToString()), ("$pmsg", entry.PaymentMessage));
+    }
+
+    private static Task<int> WriteInvoiceMappingAsync(SqliteConnection db, SqliteTransaction? tx, InvoiceMapping mapping, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        return ExecAsync(db, tx, """
+            INSERT INTO invoice_mappings (connection, psa_invoice_id, psa_number, accounting_invoice_id, accounting_number, kind, customer_id, total, paid_date, updated_at)
+            VALUES ($c, $i, $pn, $ai, $an, $k, $cu, $t, $pd, $u)
+            ON CONFLICT (connection, psa_invoice_id) DO UPDATE SET psa_number = excluded.psa_number,
+                accounting_invoice_id = excluded.accounting_invoice_id, accounting_number = excluded.accounting_number,
+                kind = excluded.kind, customer_id = excluded.customer_id, total = excluded.total,
+                paid_date = excluded.paid_date, updated_at = excluded.updated_at;
+            """, cancellationToken,
+            ("$c", mapping.Connection), ("$i", mapping.PsaInvoiceId), ("$pn", mapping.PsaNumber), ("$ai", mapping.AccountingInvoiceId),
+            ("$an", mapping.AccountingNumber), ("$k", mapping.Kind.ToString()), ("$cu", mapping.AccountingCustomerId),
+            ("$t", FormatDecimal(mapping.Total)), ("$pd", FormatDate(mapping.PaidDate)), ("$u", mapping.UpdatedAt.ToUnixTimeTicks()));
+    }
+
+    private static Task<int> WriteIntentAsync(SqliteConnection db, SqliteTransaction? tx, SyncIntent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        return ExecAsync(db, tx, """
+            INSERT INTO intents (connection, psa_invoice_id, batch_id, document_number, kind, idempotency_key, payload_hash, state,
+                psa_number, accounting_invoice_id, is_update, updated_at)
+            VALUES ($c, $i, $b, $d, $k, $key, $h, $s, $pn, $ai, $up, $u)
+            ON CONFLICT (connection, psa_invoice_id) DO UPDATE SET batch_id = excluded.batch_id, document_number = excluded.document_number,
+                kind = excluded.kind, idempotency_key = excluded.idempotency_key, payload_hash = excluded.payload_hash,
+                state = excluded.state, psa_number = excluded.psa_number, accounting_invoice_id = excluded.accounting_invoice_id,
+                is_update = excluded.is_update, updated_at = excluded.updated_at;
+            """, cancellationToken,
+            ("$c", intent.Connection), ("$i", intent.PsaInvoiceId), ("$b", intent.BatchId), ("$d", intent.DocumentNumber),
+            ("$k", intent.Kind.ToString()), ("$key", intent.IdempotencyKey), ("$h", intent.PayloadHash), ("$s", intent.State.ToString()),
+            ("$pn", intent.PsaNumber), ("$ai", intent.AccountingInvoiceId), ("$up", intent.IsUpdate ? 1 : 0),
+            ("$u", intent.UpdatedAt.ToUnixTimeTicks()));
+    }
+
+    private static Task<int> RemoveIntentAsync(SqliteConnection db, SqliteTransaction? tx, string connection, string psaInvoiceId, CancellationToken cancellationToken) =>
+        ExecAsync(db, tx, "DELETE FROM intents WHERE connection = $c AND psa_invoice_id = $i;", cancellationToken,
+            ("$c", connection), ("$i", psaInvoiceId));
+
+    /// <summary>Writes every item in one connection and one transaction: all or none. An empty list opens nothing.</summary>
+    private async Task WriteAllAsync<T>(IReadOnlyCollection<T> items, Func<SqliteConnection, SqliteTransaction, T, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var item in items)
+        {
+            await write(db, tx, item, cancellationToken).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

@@ -34,9 +34,9 @@ public sealed partial class SyncPipeline
                     }
                 }
 
+                await SaveEntriesAsync(chunk, batchId, cancellationToken).ConfigureAwait(false);
                 foreach (var item in chunk)
                 {
-                    await _ledger.SaveEntryAsync(item.ToEntry(batchId, _clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
                     Report(progress, ++done, items.Count, item.Invoice.Number);
                 }
 

@@ -49,9 +49,10 @@ public sealed partial class SyncPipeline
                 var items = invoices.Select(i => new WorkItem(i)).ToList();
                 context.InvoicesByCompany.Clear();
                 stop ??= await PrepareAsync(items, context, persist: true, cancellationToken).ConfigureAwait(false);
-                foreach (var item in items.Where(i => !i.IsOpen))
+                var closed = items.Where(i => !i.IsOpen).ToList();
+                await SaveEntriesAsync(closed, batchId, cancellationToken).ConfigureAwait(false);
+                foreach (var item in closed)
                 {
-                    await _ledger.SaveEntryAsync(item.ToEntry(batchId, _clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
                     Report(progress, ++done, read, item.Invoice.Number);
                 }
 
@@ -74,9 +75,9 @@ public sealed partial class SyncPipeline
                         }
                     }
 
+                    await SaveEntriesAsync(chunk, batchId, cancellationToken).ConfigureAwait(false);
                     foreach (var item in chunk)
                     {
-                        await _ledger.SaveEntryAsync(item.ToEntry(batchId, _clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
                         Report(progress, ++done, read, item.Invoice.Number);
                     }
 
@@ -274,19 +275,16 @@ public sealed partial class SyncPipeline
     /// <summary>DESIGN §3 for one chunk: intent → customers → sink write → ledger ref → PSA mark → scheduler.</summary>
     private async Task<RunStop?> PostChunkAsync(PostContext context, int chunkIndex, WorkItem[] chunk, CancellationToken cancellationToken)
     {
-        // 1. Intent first, durable before any vendor call.
+        // 1. Intent first, durable before any vendor call: the chunk's intents in one ledger transaction.
         var now = _clock.GetCurrentInstant();
-        foreach (var item in chunk)
-        {
-            await _ledger.SaveIntentAsync(
-                new SyncIntent(Connection, item.Invoice.Id, context.BatchId, item.DocumentNumber, item.Invoice.DocumentKind, item.IdempotencyKey, item.PayloadHash, IntentState.Pending, now)
-                {
-                    PsaNumber = item.Invoice.Number,
-                    AccountingInvoiceId = item.Mapping?.AccountingInvoiceId,
-                    IsUpdate = item.Mapping is not null,
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
+        await _ledger.SaveIntentsAsync(
+            chunk.Select(item => new SyncIntent(Connection, item.Invoice.Id, context.BatchId, item.DocumentNumber, item.Invoice.DocumentKind, item.IdempotencyKey, item.PayloadHash, IntentState.Pending, now)
+            {
+                PsaNumber = item.Invoice.Number,
+                AccountingInvoiceId = item.Mapping?.AccountingInvoiceId,
+                IsUpdate = item.Mapping is not null,
+            }).ToList(),
+            cancellationToken).ConfigureAwait(false);
 
         // 2. Customers, once per company per run.
         try
@@ -310,9 +308,9 @@ public sealed partial class SyncPipeline
                 foreach (var item in chunk)
                 {
                     item.Finish(stop.Status, stop.ItemMessage);
-                    await _ledger.DeleteIntentAsync(Connection, item.Invoice.Id, cancellationToken).ConfigureAwait(false);
                 }
 
+                await _ledger.DeleteIntentsAsync(Connection, InvoiceIds(chunk), cancellationToken).ConfigureAwait(false);
                 return stop;
             }
         }
@@ -333,13 +331,9 @@ public sealed partial class SyncPipeline
                 item.CustomerId = outcome.Customer!.Id;
                 item.Messages.AddRange(outcome.Warnings);
             }
-
-            if (!item.IsOpen)
-            {
-                await _ledger.DeleteIntentAsync(Connection, item.Invoice.Id, cancellationToken).ConfigureAwait(false);
-            }
         }
 
+        await _ledger.DeleteIntentsAsync(Connection, InvoiceIds(chunk.Where(i => !i.IsOpen)), cancellationToken).ConfigureAwait(false);
         var ready = chunk.Where(i => i.IsOpen).ToList();
         if (ready.Count == 0)
         {
@@ -373,10 +367,14 @@ public sealed partial class SyncPipeline
         }
 
         now = _clock.GetCurrentInstant();
+        var mappings = new List<InvoiceMapping>();
+        var writtenIntents = new List<SyncIntent>();
+        var rejected = new List<string>();
         foreach (var item in ready)
         {
             if (!byInvoice.TryGetValue(item.Invoice.Id, out var write))
             {
+                // The intent stays: without an answer the write may have landed; the next run's recovery looks.
                 item.Fail($"{_sink.Name} returned no result for this invoice.");
                 continue;
             }
@@ -385,29 +383,29 @@ public sealed partial class SyncPipeline
             if (!write.Succeeded)
             {
                 item.Fail($"{_sink.Name}: {write.Error ?? "no invoice returned"}");
-                await _ledger.DeleteIntentAsync(Connection, item.Invoice.Id, cancellationToken).ConfigureAwait(false);
+                rejected.Add(item.Invoice.Id);
                 continue;
             }
 
             var written = write.Invoice!;
             item.AccountingInvoice = written;
-            await _ledger.SaveInvoiceMappingAsync(
-                new InvoiceMapping(Connection, item.Invoice.Id, item.Invoice.Number, written.Id, written.Number, item.Invoice.DocumentKind, now)
-                {
-                    AccountingCustomerId = item.CustomerId,
-                    Total = item.Invoice.Total,
-                    PaidDate = item.Mapping?.PaidDate,
-                },
-                cancellationToken).ConfigureAwait(false);
-            await _ledger.SaveIntentAsync(
-                new SyncIntent(Connection, item.Invoice.Id, context.BatchId, written.Number, item.Invoice.DocumentKind, item.IdempotencyKey, item.PayloadHash, IntentState.Written, now)
-                {
-                    PsaNumber = item.Invoice.Number,
-                    AccountingInvoiceId = written.Id,
-                    IsUpdate = item.Mapping is not null,
-                },
-                cancellationToken).ConfigureAwait(false);
+            mappings.Add(new InvoiceMapping(Connection, item.Invoice.Id, item.Invoice.Number, written.Id, written.Number, item.Invoice.DocumentKind, now)
+            {
+                AccountingCustomerId = item.CustomerId,
+                Total = item.Invoice.Total,
+                PaidDate = item.Mapping?.PaidDate,
+            });
+            writtenIntents.Add(new SyncIntent(Connection, item.Invoice.Id, context.BatchId, written.Number, item.Invoice.DocumentKind, item.IdempotencyKey, item.PayloadHash, IntentState.Written, now)
+            {
+                PsaNumber = item.Invoice.Number,
+                AccountingInvoiceId = written.Id,
+                IsUpdate = item.Mapping is not null,
+            });
         }
+
+        // The chunk's refs in one ledger transaction, all recorded before the PSA is touched below.
+        await _ledger.SaveWrittenAsync(mappings, writtenIntents, cancellationToken).ConfigureAwait(false);
+        await _ledger.DeleteIntentsAsync(Connection, rejected, cancellationToken).ConfigureAwait(false);
 
         // 5. PSA: the synced mark, one call for the chunk.
         var posted = ready.Where(i => i.IsOpen).ToList();
@@ -445,21 +443,34 @@ public sealed partial class SyncPipeline
         foreach (var item in posted)
         {
             var error = markResults.TryGetValue(item.Invoice.Id, out var mark) ? mark.Error : $"{_psa.Name} returned no result";
-            if (error is not null)
+            if (error is null)
+            {
+                item.PsaMarked = true;
+            }
+            else
             {
                 item.Fail(NotMarkedMessage(item, error));
-                continue;
             }
+        }
 
-            item.PsaMarked = true;
-            await _ledger.DeleteIntentAsync(Connection, item.Invoice.Id, cancellationToken).ConfigureAwait(false);
-
-            // 6. Scheduler.
+        // 6. Scheduler, before the intents go: a crash in between leaves the intents, and recovery only repeats the
+        // (idempotent) mark, so no invoice of the chunk loses its payment schedule to the crash.
+        var marked = posted.Where(i => i.PsaMarked).ToList();
+        foreach (var item in marked)
+        {
             await ScheduleAsync(item, cancellationToken).ConfigureAwait(false);
         }
 
+        // The work of a marked invoice is complete: its intent goes (only now, after the mark), in one ledger transaction.
+        await _ledger.DeleteIntentsAsync(Connection, InvoiceIds(marked), cancellationToken).ConfigureAwait(false);
         return null;
     }
+
+    /// <summary>Writes the entries of finished work items in one ledger call, in their order.</summary>
+    private Task SaveEntriesAsync(IEnumerable<WorkItem> items, string batchId, CancellationToken cancellationToken) =>
+        _ledger.SaveEntriesAsync(items.Select(i => i.ToEntry(batchId, _clock.GetCurrentInstant())).ToList(), cancellationToken);
+
+    private static List<string> InvoiceIds(IEnumerable<WorkItem> items) => items.Select(i => i.Invoice.Id).ToList();
 
     /// <summary>What the PSA must give before anything is written: an id to mark, a company to bill, lines and recipients lists.</summary>
     private static string? InvalidShape(PsaInvoice invoice)

@@ -58,17 +58,14 @@ public sealed partial class SyncPipeline
                     complete &= stop is null && chunkResults.All(r => r.Status != SyncStatus.Error);
                 }
 
-                foreach (var result in chunkResults)
-                {
-                    await _ledger.SaveEntryAsync(
-                        new LedgerEntry(batchId, result.PsaInvoiceId, result.Number, result.Status, result.Messages, _clock.GetCurrentInstant())
-                        {
-                            Total = result.Total,
-                            AccountingInvoiceId = result.AccountingInvoiceId,
-                            AccountingNumber = result.AccountingNumber,
-                        },
-                        cancellationToken).ConfigureAwait(false);
-                }
+                await _ledger.SaveEntriesAsync(
+                    chunkResults.Select(result => new LedgerEntry(batchId, result.PsaInvoiceId, result.Number, result.Status, result.Messages, _clock.GetCurrentInstant())
+                    {
+                        Total = result.Total,
+                        AccountingInvoiceId = result.AccountingInvoiceId,
+                        AccountingNumber = result.AccountingNumber,
+                    }).ToList(),
+                    cancellationToken).ConfigureAwait(false);
 
                 results.AddRange(chunkResults);
                 done += chunk.Length;
