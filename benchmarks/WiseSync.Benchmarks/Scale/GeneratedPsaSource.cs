@@ -11,6 +11,13 @@ namespace WiseSync.Benchmarks.Scale;
 /// </summary>
 internal sealed class GeneratedPsaSource(int invoices, int companies) : IPsaSource
 {
+    // One reference per company, as the providers hand out the company they read once per run (Autotask's and
+    // ConnectWise's company caches): an invoice's company name is that company's one string, not a copy per invoice.
+    private readonly PsaCompanyRef[] _companies = Enumerable.Range(0, companies)
+        .Select(c => c.ToString(CultureInfo.InvariantCulture))
+        .Select(c => new PsaCompanyRef(c, "Company " + c, "ACC" + c))
+        .ToArray();
+
     private static readonly LocalDate FirstDate = new(2026, 1, 1);
     private long _marked;
     private long _contactCalls;
@@ -73,7 +80,8 @@ internal sealed class GeneratedPsaSource(int invoices, int companies) : IPsaSour
 
     private PsaInvoice Invoice(int i)
     {
-        var company = (i % companies).ToString(CultureInfo.InvariantCulture);
+        var companyRef = _companies[i % companies];
+        var company = companyRef.Id;
         var date = FirstDate.PlusDays(i % 300);
         var lines = new PsaInvoiceLine[3];
         for (var l = 0; l < lines.Length; l++)
@@ -94,7 +102,7 @@ internal sealed class GeneratedPsaSource(int invoices, int companies) : IPsaSour
         return new PsaInvoice(
             (1_000_000 + i).ToString(CultureInfo.InvariantCulture),
             "INV" + (1_000_000 + i).ToString(CultureInfo.InvariantCulture),
-            new PsaCompanyRef(company, "Company " + company, "ACC" + company),
+            companyRef,
             date,
             date.PlusDays(30),
             new PaymentTermsRef("1", "Net 30", 30),

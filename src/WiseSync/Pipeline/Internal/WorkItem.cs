@@ -61,12 +61,19 @@ internal sealed class WorkItem(PsaInvoice invoice)
         CompanyName = Invoice.Company?.Name, // null only from a broken provider; that invoice is already red
         Total = Invoice.Total,
         AccountingInvoiceId = AccountingInvoice?.Id ?? Mapping?.AccountingInvoiceId,
-        AccountingNumber = AccountingInvoice?.Number ?? Mapping?.AccountingNumber,
+        AccountingNumber = SameOrOwn(AccountingInvoice?.Number ?? Mapping?.AccountingNumber, Invoice.Number),
         AccountingUrl = AccountingInvoice?.WebLink,
         Payment = Payment,
         PaymentMessage = PaymentMessage,
         Plan = Plan,
     };
+
+    /// <summary>
+    /// The accounting number is most often the PSA number, read back from the vendor's answer as a string of its own; the
+    /// report keeps one string for both, which at 100,000 invoices is several MB the run does not hold.
+    /// </summary>
+    private static string? SameOrOwn(string? accountingNumber, string psaNumber) =>
+        string.Equals(accountingNumber, psaNumber, StringComparison.Ordinal) ? psaNumber : accountingNumber;
 
     public LedgerEntry ToEntry(string batchId, NodaTime.Instant now)
     {
