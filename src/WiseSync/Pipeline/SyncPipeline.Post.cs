@@ -287,6 +287,7 @@ public sealed partial class SyncPipeline
             cancellationToken).ConfigureAwait(false);
 
         // 2. Customers, once per company per run.
+        CustomerOutcome? callFailed = null;
         try
         {
             await ResolveCustomersAsync(context, chunk, cancellationToken).ConfigureAwait(false);
@@ -295,14 +296,9 @@ public sealed partial class SyncPipeline
         {
             PipelineLog.ChunkFailed(_logger, ex, chunkIndex, context.BatchId, "customers");
             var stop = RunStop.For(ex, _clock.GetCurrentInstant());
-            foreach (var company in chunk.Select(i => i.Invoice.Company.Id).Distinct().Where(c => !context.Customers.ContainsKey(c)))
-            {
-                if (stop is null)
-                {
-                    context.Customers[company] = CustomerOutcome.Failed($"{_sink.Name}: customer not resolved ({ex.Message}).");
-                }
-            }
 
+            // A failed call is this chunk's red light only, not remembered for its companies: a later chunk asks again.
+            callFailed = CustomerOutcome.Failed($"{_sink.Name}: customer not resolved ({ex.Message}).");
             if (stop is not null)
             {
                 foreach (var item in chunk)
@@ -317,7 +313,7 @@ public sealed partial class SyncPipeline
 
         foreach (var item in chunk)
         {
-            var outcome = context.Customers[item.Invoice.Company.Id];
+            var outcome = callFailed is null ? context.Customers[item.Invoice.Company.Id] : context.Customers.GetValueOrDefault(item.Invoice.Company.Id, callFailed);
             if (outcome.Error is not null)
             {
                 item.Fail(outcome.Error);

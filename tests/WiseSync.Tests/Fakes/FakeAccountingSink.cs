@@ -61,6 +61,9 @@ public sealed class FakeAccountingSink : IAccountingSink
 
     public Exception? EnsureFailure { get; set; }
 
+    /// <summary>Given the 1-based number of an ensure-customers call, an exception to throw before resolving anything.</summary>
+    public Func<int, Exception?>? EnsureCallFailure { get; set; }
+
     /// <summary>Answers the contact selection's warnings among the resolution's own, as the Xero sink does.</summary>
     public bool EchoContactWarnings { get; set; }
 
@@ -115,7 +118,7 @@ public sealed class FakeAccountingSink : IAccountingSink
     {
         EnsureCalls++;
         EnsureRequests.Add(requests);
-        if (EnsureFailure is { } failure)
+        if ((EnsureFailure ?? EnsureCallFailure?.Invoke(EnsureCalls)) is { } failure)
         {
             throw failure;
         }

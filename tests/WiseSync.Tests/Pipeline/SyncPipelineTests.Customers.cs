@@ -92,6 +92,24 @@ public sealed partial class SyncPipelineTests
         Assert.Empty(await _h.Ledger.GetIntentsAsync(PipelineHarness.ConnectionName));
     }
 
+    [Fact]
+    public async Task A_failed_customer_call_reds_only_its_chunk_and_the_next_chunk_asks_again()
+    {
+        // A cut answer (as a vendor's half-sent body reads) fails one call; it says nothing about the companies themselves.
+        _h.Sink.Capabilities = _h.Sink.Capabilities with { BatchSize = 2 };
+        _h.Sink.EnsureCallFailure = call => call == 1 ? new WiseSyncException("FakeBooks returned an unreadable answer (HTTP 200).") : null;
+        _h.Psa.Add(Make("1"), Make("2", Globex), Make("3"), Make("4", Globex), Make("5"));
+        var report = await _h.PostAsync();
+
+        Assert.Equal(["1", "2"], report.Invoices.Where(i => i.Status == SyncStatus.Error).Select(i => i.PsaInvoiceId).Order());
+        Assert.All(report.Invoices.Where(i => i.Status == SyncStatus.Error), i => Assert.Contains("unreadable answer", i.Messages.Single(), StringComparison.Ordinal));
+        Assert.Equal(3, report.Totals.Success);
+        Assert.Null(report.StoppedReason);
+        Assert.Equal(2, _h.Sink.EnsureCalls);
+        Assert.Equal(2, _h.Sink.CreatedCustomers);
+        Assert.Empty(await _h.Ledger.GetIntentsAsync(PipelineHarness.ConnectionName));
+    }
+
     private sealed class Resolver(Func<CustomerMatchContext, CustomerMatchDecision> decide) : ICustomerMatchResolver
     {
         public ValueTask<CustomerMatchDecision> ResolveAsync(CustomerMatchContext context, CancellationToken cancellationToken = default) =>
