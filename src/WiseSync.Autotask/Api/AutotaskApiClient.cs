@@ -112,10 +112,17 @@ internal sealed partial class AutotaskApiClient(
                 request.Content = new StringContent(body, Encoding.UTF8, "application/json");
             }
 
-            if (method == HttpMethod.Patch || (method == HttpMethod.Post && uri.AbsolutePath.Contains("/query", StringComparison.OrdinalIgnoreCase)))
+            var query = method == HttpMethod.Post && uri.AbsolutePath.Contains("/query", StringComparison.OrdinalIgnoreCase);
+            if (method == HttpMethod.Patch || query)
             {
                 // A query changes nothing and a PATCH of the same values lands the same way twice: both may be retried.
                 request.WithIdempotencyKey($"{method.Method}:{uri.PathAndQuery}:{body?.GetHashCode(StringComparison.Ordinal)}");
+            }
+
+            if (method == HttpMethod.Get || query)
+            {
+                // Only reads are asked again when their answer cannot be read; a PATCH's may be unreadable after it landed.
+                request.AsJsonRead();
             }
 
             using var response = await clients().SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -126,10 +133,10 @@ internal sealed partial class AutotaskApiClient(
                 {
                     return JsonSerializer.Deserialize(text, type);
                 }
-                catch (JsonException)
+                catch (JsonException ex)
                 {
                     // A cut or garbled body (proxy, dropped connection) is a vendor failure, not a crash of the host.
-                    throw new WiseSyncException($"Autotask returned an unreadable answer to {method.Method} {endpoint} (HTTP {(int)response.StatusCode}).");
+                    throw new WiseSyncException($"Autotask returned an unreadable answer to {method.Method} {endpoint} (HTTP {(int)response.StatusCode}).", ex);
                 }
             }
 

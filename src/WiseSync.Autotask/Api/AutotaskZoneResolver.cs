@@ -41,7 +41,7 @@ internal sealed class AutotaskZoneResolver(AutotaskOptions options, Func<HttpCli
     private async Task<AutotaskZone> LookUpAsync(CancellationToken cancellationToken)
     {
         var uri = new Uri(Normalize(options.ZoneLookupUrl), "v1.0/zoneInformation?user=" + Uri.EscapeDataString(options.UserName));
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri).AsJsonRead();
         using var response = await clients().SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.InternalServerError or HttpStatusCode.NotFound)
@@ -60,10 +60,10 @@ internal sealed class AutotaskZoneResolver(AutotaskOptions options, Func<HttpCli
         {
             zone = JsonSerializer.Deserialize(body, AutotaskJsonContext.Default.AtZoneInformation);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
             // A garbled answer is a vendor failure for this run, not a crash of the host.
-            throw new WiseSyncException($"Autotask returned an unreadable zone information answer (HTTP {(int)response.StatusCode}).");
+            throw new WiseSyncException($"Autotask returned an unreadable zone information answer (HTTP {(int)response.StatusCode}).", ex);
         }
 
         if (zone?.Url is not { Length: > 0 } url || !Uri.TryCreate(url, UriKind.Absolute, out var zoneUri))

@@ -46,7 +46,7 @@ internal sealed partial class ConnectWiseApi
         Uri? next = new(BaseAddress, path + "?" + string.Join('&', query));
         while (next is not null)
         {
-            using var request = NewRequest(HttpMethod.Get, next);
+            using var request = NewRequest(HttpMethod.Get, next).AsJsonRead();
             request.Headers.TryAddWithoutValidation("pagination-type", "forward-only");
             using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             var page = await ReadAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ internal sealed partial class ConnectWiseApi
 
     public async Task<T> GetAsync<T>(string pathAndQuery, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        using var request = NewRequest(HttpMethod.Get, new Uri(BaseAddress, pathAndQuery));
+        using var request = NewRequest(HttpMethod.Get, new Uri(BaseAddress, pathAndQuery)).AsJsonRead();
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
     }
@@ -175,7 +175,7 @@ internal sealed partial class ConnectWiseApi
         }
         catch (JsonException ex)
         {
-            throw new ConnectWiseApiException(response.StatusCode, "MalformedBody", [$"ConnectWise returned a body WiseSync cannot read: {ex.Message}"]);
+            throw new ConnectWiseApiException(response.StatusCode, "MalformedBody", [$"ConnectWise returned a body WiseSync cannot read: {ex.Message}"], ex);
         }
     }
 

@@ -5,8 +5,8 @@ namespace WiseSync.ConnectWise.Internal;
 /// <summary>A ConnectWise answer other than success, with the vendor's own messages ({code, message, errors[]}).</summary>
 internal sealed class ConnectWiseApiException : WiseSyncException
 {
-    public ConnectWiseApiException(HttpStatusCode status, string? code, IReadOnlyList<string> messages)
-        : base($"ConnectWise answered {(int)status}{(code is null ? string.Empty : $" {code}")}: {string.Join("; ", messages)}")
+    public ConnectWiseApiException(HttpStatusCode status, string? code, IReadOnlyList<string> messages, Exception? innerException = null)
+        : base($"ConnectWise answered {(int)status}{(code is null ? string.Empty : $" {code}")}: {string.Join("; ", messages)}", innerException)
     {
         Status = status;
         Code = code;

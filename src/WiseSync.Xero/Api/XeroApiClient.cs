@@ -23,6 +23,11 @@ internal sealed class XeroApiClient(HttpClient http)
         var message = new HttpRequestMessage(request.Method, request.PathAndQuery);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.WithRouteTemplate(request.Route);
+        if (request.Method == HttpMethod.Get)
+        {
+            // Xero's reads are GETs (writes are PUT/POST): only they are asked again when their answer cannot be read.
+            message.AsJsonRead();
+        }
         if (request.TenantId is { Length: > 0 } tenant)
         {
             message.Headers.TryAddWithoutValidation("xero-tenant-id", tenant);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Polly.Timeout;
 
 namespace WiseSync.Http;
@@ -25,7 +26,7 @@ public static class TransientFaults
     /// <summary>
     /// Whether <paramref name="exception"/>, thrown by a vendor call after its retries, is passing: a rate limit, a
     /// transient status, a dropped or refused connection, a timeout (a cancellation not asked for by
-    /// <paramref name="cancellationToken"/>). Authentication, configuration and validation failures, a host name that does
+    /// <paramref name="cancellationToken"/>), an answer that could not be read (a <see cref="System.Text.Json.JsonException"/>). Authentication, configuration and validation failures, a host name that does
     /// not resolve and a TLS failure are not. A plain <see cref="WiseSyncException"/> is judged by its inner exception.
     /// </summary>
     /// <param name="exception">What the call threw.</param>
@@ -42,6 +43,9 @@ public static class TransientFaults
             HttpRequestException http => http.HttpRequestError is not (HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError
                 or HttpRequestError.UserAuthenticationError or HttpRequestError.ConfigurationLimitExceeded),
             IOException or TimeoutException or TimeoutRejectedException => true,
+
+            // An answer that could not be read (cut off, a proxy's page): the reads' retries were spent on it, the next call may pass.
+            JsonException => true,
             OperationCanceledException => !cancellationToken.IsCancellationRequested,
             WiseSyncException { InnerException: { } inner } => IsTransient(inner, cancellationToken),
             _ => false,

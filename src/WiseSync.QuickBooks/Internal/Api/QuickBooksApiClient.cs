@@ -41,6 +41,9 @@ internal sealed class QuickBooksApiClient(HttpClient http, QuickBooksOptions opt
             request.WithRouteTemplate("GET /query");
         }
 
+        // A query is a read: an unreadable answer is asked again (a batch is not, even one of queries: it is treated as a write).
+        request.AsJsonRead();
+
         var envelope = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return envelope.QueryResponse ?? new QboQueryResponse();
     }
@@ -86,7 +89,8 @@ internal sealed class QuickBooksApiClient(HttpClient http, QuickBooksOptions opt
     public async Task<QboCompanyInfo?> GetCompanyInfoAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, CompanyUrl("companyinfo/" + Uri.EscapeDataString(options.RealmId)))
-            .WithRouteTemplate("GET /companyinfo/{id}");
+            .WithRouteTemplate("GET /companyinfo/{id}")
+            .AsJsonRead();
         var envelope = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return envelope.CompanyInfo;
     }
@@ -115,7 +119,8 @@ internal sealed class QuickBooksApiClient(HttpClient http, QuickBooksOptions opt
             throw new QuickBooksFaultException((int)response.StatusCode, envelope?.Fault);
         }
 
-        return envelope ?? throw new WiseSyncException($"QuickBooks returned an unreadable answer (HTTP {(int)response.StatusCode}).");
+        return envelope ?? throw new WiseSyncException(
+            $"QuickBooks returned an unreadable answer (HTTP {(int)response.StatusCode}).", new JsonException("The answer is not a JSON object."));
     }
 
     private static QboEnvelope? TryParse(string text)

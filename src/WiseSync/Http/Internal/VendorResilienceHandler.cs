@@ -86,6 +86,7 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
     private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(CallState state, CancellationToken cancellationToken)
     {
         var attempt = ++state.Attempt;
+        state.Unreadable = false;
         IDisposable? permits;
         try
         {
@@ -131,6 +132,31 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
         HttpLog.Answered(_logger, _vendor, state.Route, attempt, status, elapsed.TotalMilliseconds);
         state.Limiter.Observe(_options.ReadQuota?.Invoke(response));
 
+        if (response.IsSuccessStatusCode && state.Template.Original.Options.TryGetValue(VendorRequestOptions.JsonRead, out var jsonRead) && jsonRead)
+        {
+            // The body is read inside the attempt (and its timeout), so a cut or foreign answer to a read is retried here.
+            byte[] body;
+            try
+            {
+                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                response.Dispose();
+                activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+                HttpLog.AttemptFailed(_logger, _vendor, state.Route, attempt, ex.GetType().Name);
+                return Outcome.FromException<HttpResponseMessage>(ex);
+            }
+
+            if (!JsonAnswer.IsWellFormed(body))
+            {
+                state.Unreadable = true;
+                activity?.SetStatus(ActivityStatusCode.Error, "unreadable answer");
+                HttpLog.AttemptFailed(_logger, _vendor, state.Route, attempt, "unreadable answer");
+            }
+        }
+
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             HttpTelemetry.Throttled.Add(1, tags);
@@ -162,7 +188,7 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
         return outcome switch
         {
             { Exception: HttpRequestException or IOException or TimeoutRejectedException } => true,
-            { Result: { } response } => TransientFaults.IsRetryableStatus(response.StatusCode),
+            { Result: { } response } => TransientFaults.IsRetryableStatus(response.StatusCode) || state.Unreadable,
             _ => false,
         };
     }
@@ -170,7 +196,8 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
     private ValueTask OnRetryAsync(OnRetryArguments<HttpResponseMessage> args)
     {
         var state = args.Context.Properties.GetValue(StateKey, null!);
-        var outcome = args.Outcome is { Result: { } response } ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name ?? "unknown";
+        var outcome = state.Unreadable ? "unreadable answer"
+            : args.Outcome is { Result: { } response } ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name ?? "unknown";
         HttpTelemetry.Retries.Add(1, new TagList { { "wisesync.vendor", _vendor }, { "http.route", state.Route } });
         HttpLog.Retrying(_logger, _vendor, state.Route, args.AttemptNumber + 1, outcome, args.RetryDelay.TotalMilliseconds);
         return ValueTask.CompletedTask;
@@ -192,5 +219,8 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
         public TenantRateLimiter Limiter { get; } = limiter;
 
         public int Attempt { get; set; }
+
+        /// <summary>Whether the last attempt's success carried a body that is not JSON (a <see cref="VendorRequestOptions.JsonRead"/> only).</summary>
+        public bool Unreadable { get; set; }
     }
 }
