@@ -28,9 +28,10 @@ public sealed class AutotaskSandbox : IAsyncDisposable
     }
 
     /// <summary>An <see cref="IPsaSource"/> for the sandbox, found by zone lookup like a real tenant.</summary>
-    public IPsaSource CreateSource(Action<AutotaskOptions>? adjust = null) => CreateProvider(adjust).GetRequiredKeyedService<IPsaSource>("default");
+    public IPsaSource CreateSource(Action<AutotaskOptions>? adjust = null, Action<IServiceCollection>? services = null) =>
+        CreateProvider(adjust, services).GetRequiredKeyedService<IPsaSource>("default");
 
-    public ServiceProvider CreateProvider(Action<AutotaskOptions>? adjust = null)
+    public ServiceProvider CreateProvider(Action<AutotaskOptions>? adjust = null, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         new TestBuilder("default", services).AddAutotask(o =>
@@ -42,6 +43,7 @@ public sealed class AutotaskSandbox : IAsyncDisposable
             o.TimeScale = Server.Options.TimeScale;
             adjust?.Invoke(o);
         });
+        configureServices?.Invoke(services);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
         return provider;
