@@ -39,11 +39,11 @@ internal sealed class CwSandbox : IAsyncDisposable
         return sandbox;
     }
 
-    public IPsaSource Source(Action<ConnectWiseOptions>? configure = null, string name = "default")
+    public IPsaSource Source(Action<ConnectWiseOptions>? configure = null, string name = "default", Action<IServiceCollection>? configureServices = null)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        new TestWiseSyncBuilder(name, services).AddConnectWise(o =>
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        new TestWiseSyncBuilder(name, collection).AddConnectWise(o =>
         {
             o.SiteUrl = new Uri(Server.BaseUrl, "connectwise");
             o.CompanyId = Server.Credentials.ConnectWise.CompanyId;
@@ -53,7 +53,8 @@ internal sealed class CwSandbox : IAsyncDisposable
             o.TimeScale = Server.Options.TimeScale;
             configure?.Invoke(o);
         });
-        var provider = services.BuildServiceProvider();
+        configureServices?.Invoke(collection);
+        var provider = collection.BuildServiceProvider();
         _providers.Add(provider);
         return provider.GetRequiredKeyedService<IPsaSource>(name);
     }
