@@ -37,7 +37,7 @@ internal sealed class XeroSandbox : IAsyncDisposable
     }
 
     /// <summary>A new "process": its own service provider (token manager, caches) over the same token store file.</summary>
-    public ServiceProvider NewProcess(Action<XeroOptions>? configure = null, string? databasePath = null)
+    public ServiceProvider NewProcess(Action<XeroOptions>? configure = null, string? databasePath = null, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         if (Time is not null)
@@ -58,6 +58,7 @@ internal sealed class XeroSandbox : IAsyncDisposable
                 o.TimeScale = Server.Options.TimeScale;
                 configure?.Invoke(o);
             });
+        configureServices?.Invoke(services);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
         return provider;
