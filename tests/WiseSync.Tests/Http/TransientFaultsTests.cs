@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using NodaTime;
 using WiseSync.Http;
 
@@ -27,6 +28,7 @@ public sealed class TransientFaultsTests
         { new WiseSyncException("token endpoint answered HTTP 503", new HttpRequestException("HTTP 503", null, HttpStatusCode.ServiceUnavailable)), true },
         { new WiseSyncException("token endpoint answered HTTP 401", new HttpRequestException("HTTP 401", null, HttpStatusCode.Unauthorized)), false },
         { new WiseSyncException("unreadable answer"), false },
+        { new WiseSyncException("unreadable answer", new JsonException("cut off")), true },
     };
 
     [Theory]
