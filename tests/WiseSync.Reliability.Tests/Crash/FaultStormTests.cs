@@ -107,18 +107,21 @@ public sealed class FaultStormTests(ITestOutputHelper output)
         Console.WriteLine("STORM " + summary);
 
         // What the storm run itself must achieve: it never stops, and only two kinds of fault can turn invoices red.
-        // - The cut (malformed) answers to the accounting's customer calls are not retried (a 200 the plumbing cannot judge):
-        //   each fails the customer call of one chunk, whose invoices are red; the next chunk asks again. At most
-        //   malformed-count chunks.
+        // - A cut (malformed) answer to a read is asked again like a 503 (VendorRequestOptions.JsonRead, 5 attempts a call);
+        //   the rules cut at most 2 answers, so no read fails on them. A cut answer to a write is not asked again (the write
+        //   may have landed): Xero's customer rule (/Contacts) also cuts its contact writes (PUT/POST), each failing the
+        //   customer call of one chunk, whose invoices are red; the next chunk asks again. At most 2 chunks, Xero only:
+        //   QuickBooks' rule (/query) holds reads alone.
         // - 429/503/reset on the writes are retried under the idempotency key, 5 attempts a call (VendorHttpOptions
         //   .MaxRetryAttempts 4); only a call whose 5 attempts all meet a fault is red (its intents stay for recovery). The
-        //   rules hold 4 + 4 + 3 = 11 write faults, so at most 2 such calls.
+        //   rules hold 4 + 4 + 3 = 11 write faults, so at most 2 such calls. QuickBooks creates customers through /batch as
+        //   well, so there an exhausted call may leave a chunk's customers unresolved instead: both kinds share those 2 calls.
         // Everything else is absorbed: a 401 by one renewal (the rotated refresh token is read back from the ledger), the PSA's
-        // 429/503/reset by retries, the PSA's cut contacts answer only leaves contacts unchanged (a warning).
+        // 429/503/reset and its cut contacts answers by retries.
         if (first.ExitCode != 2)
         {
             var batchSize = accounting == "xero" ? 50 : 30;
-            const int malformedCustomerCalls = 2, exhaustedWriteCalls = 11 / 5;
+            const int malformedCustomerWrites = 2, exhaustedWriteCalls = 11 / 5;
             var history = await HarnessProcess.RunAsync(["history", "--psa", psa, "--accounting", accounting, "--sandbox-url", sandbox.Url.AbsoluteUri, "--db", scenario.Database, "--json"]);
             Assert.True(history.ExitCode == 0, $"history exited {history.ExitCode}\n{history.Stderr}");
             using var batches = JsonDocument.Parse(history.Stdout);
@@ -128,8 +131,17 @@ public sealed class FaultStormTests(ITestOutputHelper output)
 
             var customerRed = firstTotals!.RedMessages.Count(m => m.Contains("customer not resolved", StringComparison.Ordinal));
             var writeRed = firstTotals.RedMessages.Count - customerRed;
-            Assert.True(customerRed <= malformedCustomerCalls * batchSize, $"{customerRed} red for customers, more than {malformedCustomerCalls} chunks of {batchSize}");
-            Assert.True(writeRed <= exhaustedWriteCalls * batchSize, $"{writeRed} red otherwise, more than {exhaustedWriteCalls} chunks of {batchSize}: {string.Join(" | ", firstTotals.RedMessages.Distinct().Take(5))}");
+            var others = string.Join(" | ", firstTotals.RedMessages.Distinct().Take(5));
+            if (accounting == "xero")
+            {
+                Assert.True(customerRed <= malformedCustomerWrites * batchSize, $"{customerRed} red for customers, more than {malformedCustomerWrites} chunks of {batchSize}");
+                Assert.True(writeRed <= exhaustedWriteCalls * batchSize, $"{writeRed} red otherwise, more than {exhaustedWriteCalls} chunks of {batchSize}: {others}");
+            }
+            else
+            {
+                Assert.True(customerRed + writeRed <= exhaustedWriteCalls * batchSize, $"{customerRed} red for customers + {writeRed} otherwise, more than {exhaustedWriteCalls} chunks of {batchSize}: {others}");
+            }
+
             Assert.Equal(pending.Count, firstTotals.Success + firstTotals.Warning + firstRed.Count);
         }
 
