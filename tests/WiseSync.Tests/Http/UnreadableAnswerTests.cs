@@ -45,6 +45,21 @@ public sealed class UnreadableAnswerTests
     }
 
     [Fact]
+    public async Task A_json_read_answered_no_content_is_not_sent_again()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        await using var services = XeroLikeProfile.Build(sandbox.BaseUrl, 1, new InMemoryTokenStore());
+        var client = services.Client();
+        var tenant = await client.GetTenantIdAsync();
+        await sandbox.Admin.AddFaultAsync(new { vendor = "xero", pathContains = "/Organisation", status = 204, count = 1 });
+
+        using var response = await SendOrganisationAsync(client, tenant);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(1, await sandbox.Admin.CountRequestsAsync("xero", "/Organisation"));
+    }
+
+    [Fact]
     public async Task A_request_not_marked_as_a_json_read_is_not_judged_by_its_body()
     {
         await using var sandbox = await SandboxHost.StartAsync();

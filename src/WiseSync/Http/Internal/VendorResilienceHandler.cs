@@ -132,7 +132,8 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
         HttpLog.Answered(_logger, _vendor, state.Route, attempt, status, elapsed.TotalMilliseconds);
         state.Limiter.Observe(_options.ReadQuota?.Invoke(response));
 
-        if (response.IsSuccessStatusCode && state.Template.Original.Options.TryGetValue(VendorRequestOptions.JsonRead, out var jsonRead) && jsonRead)
+        if (response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.NoContent
+            && state.Template.Original.Options.TryGetValue(VendorRequestOptions.JsonRead, out var jsonRead) && jsonRead)
         {
             // The body is read inside the attempt (and its timeout), so a cut or foreign answer to a read is retried here.
             byte[] body;
