@@ -4,14 +4,15 @@ namespace WiseSync.Autotask;
 public enum AutotaskRecipientSource
 {
     /// <summary>
-    /// The company's active contacts flagged <c>billingContact</c>, else its primary contact. Read with the contacts
-    /// in bulk: no extra request per company.
+    /// The company's active contacts flagged <c>billingContact</c>. Read with the contacts in bulk: no extra request per
+    /// company.
     /// </summary>
     BillingContacts,
 
     /// <summary>
     /// The company's invoice email settings (<c>Companies/{id}/invoiceSettings</c>: contact recipients, then other
-    /// emails), else billing contacts, else the primary contact. One extra request per company per run.
+    /// emails, ad-hoc addresses that count as the contact they belong to), else billing contacts. One extra request per
+    /// company per run.
     /// </summary>
     InvoiceSettings,
 }

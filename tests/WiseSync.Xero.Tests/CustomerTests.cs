@@ -132,7 +132,7 @@ public sealed class CustomerTests
         // What the engine's contact-email policy hands a sink with 5 contact persons for 7 recipient contacts:
         // the recipient primary plus 4 others (the primary takes one of the 5 places), and a warning for the rest.
         var others = Enumerable.Range(1, 4).Select(i => new AccountingContactPerson($"Person{i}", "Other", $"p{i}@acme.example")).ToList();
-        var selection = new ContactSelection(Primary, others, null, ["At most 5 contact persons: not added p5@acme.example, p6@acme.example."]);
+        var selection = new ContactSelection(Primary, others, ["At most 5 contact persons: not added p5@acme.example, p6@acme.example."]);
 
         var result = (await sandbox.Sink().EnsureCustomersAsync([Customer("C1", "Acme Ltd", contacts: selection)]))[0];
 
@@ -151,13 +151,13 @@ public sealed class CustomerTests
         var sink = sandbox.Sink();
         var a = new AccountingContactPerson("Ann", "A", "ann@acme.example");
         var b = new AccountingContactPerson("Bob", "B", "bob@acme.example");
-        var created = (await sink.EnsureCustomersAsync([Customer("C1", "Acme Ltd", contacts: new ContactSelection(Primary, [a], null, []))]))[0];
+        var created = (await sink.EnsureCustomersAsync([Customer("C1", "Acme Ltd", contacts: new ContactSelection(Primary, [a], []))]))[0];
         var id = created.Customer!.Id;
 
-        await sink.EnsureCustomersAsync([Customer("C1", "Acme Ltd", id, new ContactSelection(Primary, [a], null, []))]);
+        await sink.EnsureCustomersAsync([Customer("C1", "Acme Ltd", id, new ContactSelection(Primary, [a], []))]);
         Assert.Equal(0, await sandbox.RouteCountAsync("POST /Contacts"));
 
-        await sink.EnsureCustomersAsync([Customer("C1", "Acme Ltd", id, new ContactSelection(null, [b, a], null, []))]);
+        await sink.EnsureCustomersAsync([Customer("C1", "Acme Ltd", id, new ContactSelection(null, [b, a], []))]);
 
         Assert.Equal(1, await sandbox.RouteCountAsync("POST /Contacts"));
         var contact = Assert.Single(await sandbox.StateAsync("contacts"));

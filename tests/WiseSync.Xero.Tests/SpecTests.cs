@@ -23,9 +23,9 @@ public sealed class SpecTests
         var checker = new OpenApiSchemaChecker(VendorSpecs.Require("xero_accounting.yaml"), DocumentedExtras);
         await using var sandbox = await XeroSandbox.StartAsync();
         var sink = sandbox.Sink(o => o.DivisionTrackingCategory = "Division");
-        var people = new ContactSelection(new AccountingContactPerson("Pat", "Primary", "pat@acme.example"), [new AccountingContactPerson("Ann", "A", "ann@acme.example")], null, []);
+        var people = new ContactSelection(new AccountingContactPerson("Pat", "Primary", "pat@acme.example"), [new AccountingContactPerson("Ann", "A", "ann@acme.example")], []);
         var customers = await sink.EnsureCustomersAsync([Customer("C1", "Acme Ltd", contacts: people), Customer("C2", "Beta Ltd")]);
-        await sink.EnsureCustomersAsync([Customer("C1", "Acme Ltd", customers[0].Customer!.Id, new ContactSelection(null, [], null, []) with { Others = [new AccountingContactPerson("Bob", "B", "bob@acme.example")] })]);
+        await sink.EnsureCustomersAsync([Customer("C1", "Acme Ltd", customers[0].Customer!.Id, new ContactSelection(null, [new AccountingContactPerson("Bob", "B", "bob@acme.example")], []))]);
         var id = customers[0].Customer!.Id;
         var first = await sink.UpsertInvoicesAsync([Invoice("INV-1", id) with { Division = "Projects", Reference = "PO-7" }, Invoice("INV-2", Guid.NewGuid().ToString()), CreditNote("CN-1", id, 20m)]);
         await sink.UpsertInvoicesAsync([Invoice("INV-1", id, revision: "r2") with { ExistingAccountingId = first[0].Invoice!.Id, TaxMode = TaxMode.NoTax }]);

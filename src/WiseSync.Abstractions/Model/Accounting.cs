@@ -18,22 +18,45 @@ public sealed record AccountingCustomer(string Id, string Name, string? AccountN
 /// <param name="Email">Email address.</param>
 public sealed record AccountingContactPerson(string FirstName, string LastName, string Email);
 
-/// <summary>The contacts the contact-email policy chose for a customer.</summary>
-/// <param name="Primary">The primary person, or null to leave the primary alone.</param>
-/// <param name="Others">Further persons in PSA order, within the sink's limit.</param>
-/// <param name="EmailField">All chosen addresses joined for a single email field (comma separated, whole addresses only, within the sink's length limit).</param>
+/// <summary>
+/// The contacts the contact-email policy chose for a customer (DESIGN §5). The sink writes exactly this, the same way
+/// whether it creates the customer or updates it.
+/// </summary>
+/// <param name="Primary">
+/// The PSA company's primary contact (active, with an email), set as the accounting primary whether or not the invoices
+/// were sent to it; null leaves the accounting primary as it is.
+/// </param>
+/// <param name="Others">
+/// The further recipient contacts in PSA order, without the primary, within the sink's person cap (a sink with no
+/// person list gets them all for its email field); null leaves the accounting persons / email list exactly as they
+/// are (no usable recipient, or handling <c>PrimaryOnly</c>).
+/// </param>
 /// <param name="Warnings">What was dropped and why.</param>
 public sealed record ContactSelection(
     AccountingContactPerson? Primary,
-    IReadOnlyList<AccountingContactPerson> Others,
-    string? EmailField,
+    IReadOnlyList<AccountingContactPerson>? Others,
     IReadOnlyList<string> Warnings)
 {
     /// <summary>A selection that changes nothing.</summary>
-    public static ContactSelection Unchanged { get; } = new(null, [], null, []);
+    public static ContactSelection Unchanged { get; } = new(null, null, []);
+
+    /// <summary>True when the primary contact is among the invoice recipients.</summary>
+    public bool PrimaryIsRecipient { get; init; }
 
     /// <summary>True when the selection sets no contact at all (contacts are left alone).</summary>
-    public bool LeavesContactsAlone => Primary is null && Others.Count == 0 && EmailField is null;
+    public bool LeavesContactsAlone => Primary is null && Others is null;
+
+    /// <summary>
+    /// For a sink with one email field: the primary's address first, then the others', in order, no duplicates; null
+    /// when the list is left as it is. Fitting it to the field's length is the sink's job (whole addresses only).
+    /// </summary>
+    public IReadOnlyList<string>? EmailAddresses => Others is null
+        ? null
+        : (Primary is null ? Others : Others.Prepend(Primary))
+            .Select(p => p.Email.Trim())
+            .Where(e => e.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
 }
 
 /// <summary>Asks the sink for one PSA company's accounting customer.</summary>
@@ -133,7 +156,10 @@ public sealed record AccountingInvoiceDraft(
     /// <summary>Reference text (e.g. the customer's PO number).</summary>
     public string? Reference { get; init; }
 
-    /// <summary>Invoice recipient addresses for the document's own email field, already within limits.</summary>
+    /// <summary>
+    /// The invoice's recipients that are active contacts of the company, comma separated in PSA order, for a document
+    /// with its own email field; the sink fits them to its field (whole addresses only).
+    /// </summary>
     public string? BillEmail { get; init; }
 
     /// <summary>The division, for tracking categories or classes.</summary>

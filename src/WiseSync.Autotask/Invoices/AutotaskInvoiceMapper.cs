@@ -86,8 +86,10 @@ internal sealed class AutotaskInvoiceMapper(AutotaskOptions options, DateTimeZon
     }
 
     /// <summary>
-    /// Recipients in the order Autotask keeps them (reference §1.7): the company's invoice settings when read, then
-    /// billing contacts, then the primary contact. Only active contacts' addresses; duplicates dropped.
+    /// Recipients in the order Autotask keeps them (reference §1.7): the company's invoice settings when read (contact
+    /// recipients, then the other addresses), else its billing contacts. Only active contacts' addresses and the ad-hoc
+    /// ones; duplicates dropped. The primary contact is never put in as a stand-in: no recipient means the contact-email
+    /// policy leaves the accounting persons as they are (DESIGN §5), and it keeps the primary as the primary anyway.
     /// </summary>
     private static IReadOnlyList<string> Recipients(int? companyId, AutotaskRunCache cache)
     {
@@ -123,11 +125,6 @@ internal sealed class AutotaskInvoiceMapper(AutotaskOptions options, DateTimeZon
             {
                 Add(result, contact.EmailAddress!);
             }
-        }
-
-        if (result.Count == 0 && active.FirstOrDefault(c => c.PrimaryContact == true) is { } primary)
-        {
-            Add(result, primary.EmailAddress!);
         }
 
         return result;

@@ -40,7 +40,7 @@ internal static class AutotaskDatasetLoader
                 ["companyID"] = invoice.CompanyId,
                 ["createDateTime"] = AutotaskDates.Stamp(created),
                 ["creatorResourceID"] = CreatorResourceId,
-                ["dueDate"] = AutotaskDates.DateOnly(invoice.DueDate),
+                ["dueDate"] = invoice.DueDate is { } due ? AutotaskDates.DateOnly(due) : null,
                 ["fromDate"] = AutotaskDates.DateOnly(new DateOnly(invoice.Date.Year, invoice.Date.Month, 1)),
                 ["invoiceDateTime"] = AutotaskDates.DateOnly(invoice.Date),
                 ["invoiceEditorTemplateID"] = 1,

@@ -83,7 +83,7 @@ internal sealed record SandboxInvoice
     public string Number { get; init; } = "";
     public int CompanyId { get; init; }
     public DateOnly Date { get; init; }
-    public DateOnly DueDate { get; init; }
+    public DateOnly? DueDate { get; init; }
     public int PaymentTermId { get; init; }
     public int? DivisionId { get; init; }
     public int TaxRateId { get; init; }

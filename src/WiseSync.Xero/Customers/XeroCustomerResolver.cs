@@ -244,7 +244,7 @@ internal sealed class XeroCustomerResolver(XeroApi api)
             && (!Same(primary.EmailAddress, current.EmailAddress) || !Same(primary.FirstName, current.FirstName) || !Same(primary.LastName, current.LastName));
 
         // Xero replaces the whole list, so it is sent in full, and only when it differs (reference §1.4).
-        var personsChanged = people is not null && !SamePersons(people.Value.Persons, current.ContactPersons ?? []);
+        var personsChanged = people?.Persons is { } wanted && !SamePersons(wanted, current.ContactPersons ?? []);
         if (!setNumber && !plan.Reactivate && !primaryChanged && !personsChanged)
         {
             return null;
@@ -268,10 +268,12 @@ internal sealed class XeroCustomerResolver(XeroApi api)
     }
 
     /// <summary>
-    /// The primary person and the up to five further persons the contact-email policy chose, or null when the
-    /// selection leaves contacts alone. Xero wants a primary email before further persons (reference §1.4).
+    /// What the contact-email policy decided, in Xero's terms: the primary person (the PSA primary, for a contact
+    /// created now or one that exists) and the further persons, or null persons to leave the list as it is. A found
+    /// contact keeps its own primary when the PSA has none; Xero wants a primary email before further persons
+    /// (reference §1.4), so a contact created without one keeps its persons for a later run.
     /// </summary>
-    private static (XeroContactPersonDto? Primary, List<XeroContactPersonDto> Persons)? People(XeroContactPlan plan, XeroContactDto? current)
+    private static (XeroContactPersonDto? Primary, List<XeroContactPersonDto>? Persons)? People(XeroContactPlan plan, XeroContactDto? current)
     {
         var selection = plan.Request.Contacts;
         if (selection.LeavesContactsAlone)
@@ -281,18 +283,19 @@ internal sealed class XeroCustomerResolver(XeroApi api)
 
         plan.Warnings.AddRange(selection.Warnings);
         var primary = selection.Primary is { } p ? Person(p) : null;
-        var others = selection.Others
-            .Where(o => !string.IsNullOrWhiteSpace(o.Email) && !Same(o.Email, primary?.EmailAddress ?? current?.EmailAddress))
+        var primaryEmail = primary?.EmailAddress ?? current?.EmailAddress;
+        var others = selection.Others?
+            .Where(o => !string.IsNullOrWhiteSpace(o.Email) && !Same(o.Email, primaryEmail))
             .DistinctBy(o => o.Email.Trim(), StringComparer.OrdinalIgnoreCase)
             .Select(Person)
             .ToList();
-        if (primary is null && string.IsNullOrWhiteSpace(current?.EmailAddress) && others.Count > 0)
+        if (others is { Count: > 0 } && string.IsNullOrWhiteSpace(primaryEmail))
         {
-            primary = others[0];
-            others.RemoveAt(0);
+            plan.Warnings.Add($"The PSA company has no active primary contact with an email; Xero takes contact persons only beside a primary email, so {string.Join(", ", others.Select(o => o.EmailAddress))} were not added.");
+            others = null;
         }
 
-        if (others.Count > MaxContactPersons)
+        if (others is { Count: > MaxContactPersons })
         {
             plan.Warnings.Add($"Xero keeps at most {MaxContactPersons} contact persons; not added: {string.Join(", ", others.Skip(MaxContactPersons).Select(o => o.EmailAddress))}.");
             others = others.Take(MaxContactPersons).ToList();

@@ -266,7 +266,7 @@ public sealed partial class SyncPipeline
 
         foreach (var item in open)
         {
-            item.BillEmail = _contactPolicy.SelectInvoiceEmail(item.Invoice.Company.Id, item.Invoice.Recipients, contacts, capabilities.MaxEmailFieldLength, item.Messages);
+            item.BillEmail = _contactPolicy.SelectInvoiceEmail(item.Invoice.Company.Id, item.Invoice.Recipients, contacts);
         }
 
         return null;

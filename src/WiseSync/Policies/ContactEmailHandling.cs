@@ -6,9 +6,9 @@ public enum ContactEmailHandling
     /// <summary>Leave the accounting customer's contacts alone.</summary>
     None,
 
-    /// <summary>Set only the PSA primary contact (when the invoice was sent to it).</summary>
+    /// <summary>Set only the PSA primary contact as the accounting primary; further persons / email addresses are left as they are.</summary>
     PrimaryOnly,
 
-    /// <summary>Set the PSA primary contact and the other invoice recipients who are contacts of the company (the default).</summary>
+    /// <summary>Set the PSA primary contact as the accounting primary and the invoice recipients who are active contacts of the company as the further persons (the default).</summary>
     PrimaryAndRecipients,
 }

@@ -2,14 +2,19 @@ namespace WiseSync.Policies;
 
 /// <summary>
 /// Chooses the contacts to set on an accounting customer from the invoice recipients and the company's PSA contacts
-/// (DESIGN §5): recipients that are active contacts of the company, the PSA primary kept as primary and never replaced
-/// by a non-primary, PSA order, the sink's person cap with a recipient primary always inside it, and an email field cut
-/// at whole addresses.
+/// (DESIGN §5), one decision for every PSA and every sink, for a customer created now or one that exists:
+/// <list type="bullet">
+/// <item>the accounting primary is the PSA company's primary contact (active, with an email), always;</item>
+/// <item>recipients count only when they are active contacts of the company — an address carried as an ad-hoc
+/// recipient counts as the contact it belongs to (trimmed, case-insensitive); other addresses are ignored;</item>
+/// <item>no usable recipient leaves the persons / email list exactly as they are;</item>
+/// <item>the other recipient contacts follow in PSA order, within the sink's person cap, a recipient primary counted
+/// inside the cap.</item>
+/// </list>
+/// Fitting addresses into a sink's single email field is the sink's job: it knows its field.
 /// </summary>
 internal sealed class ContactEmailPolicy(ContactEmailHandling handling)
 {
-    private const string Separator = ",";
-
     public ContactSelection Select(string companyId, IEnumerable<string> recipients, IEnumerable<PsaContact> contacts, AccountingCapabilities capabilities)
     {
         ArgumentNullException.ThrowIfNull(capabilities);
@@ -18,121 +23,82 @@ internal sealed class ContactEmailPolicy(ContactEmailHandling handling)
             return ContactSelection.Unchanged;
         }
 
-        var active = contacts
-            .Where(c => c.CompanyId == companyId && c.IsActive && !string.IsNullOrWhiteSpace(c.Email))
-            .OrderByDescending(c => c.IsPrimary) // a shared address resolves to the primary contact
-            .ToList();
-        var byEmail = new Dictionary<string, PsaContact>(StringComparer.OrdinalIgnoreCase);
-        foreach (var contact in active)
+        var company = CompanyContacts.Of(companyId, contacts);
+        var primary = company.Primary is { } p ? ToPerson(p) : null;
+        var recipientContacts = company.Match(recipients);
+        var primaryIsRecipient = company.Primary is not null && recipientContacts.Contains(company.Primary);
+        if (handling == ContactEmailHandling.PrimaryOnly || recipientContacts.Count == 0)
         {
-            byEmail.TryAdd(contact.Email!.Trim(), contact);
+            // No usable recipient: the primary stays the primary and nothing else changes.
+            return new ContactSelection(primary, null, []) { PrimaryIsRecipient = primaryIsRecipient };
         }
 
-        // Ad-hoc addresses and people outside the company are ignored: only active company contacts count.
-        var recipientContacts = new List<PsaContact>();
-        foreach (var address in recipients)
-        {
-            if (address is not null && byEmail.TryGetValue(address.Trim(), out var contact) && !recipientContacts.Contains(contact))
-            {
-                recipientContacts.Add(contact);
-            }
-        }
-
-        if (recipientContacts.Count == 0)
-        {
-            return ContactSelection.Unchanged;
-        }
-
-        var primary = active.FirstOrDefault(c => c.IsPrimary);
-        var primaryIsRecipient = primary is not null && recipientContacts.Contains(primary);
-        if (handling == ContactEmailHandling.PrimaryOnly && !primaryIsRecipient)
-        {
-            return ContactSelection.Unchanged;
-        }
-
-        var others = handling == ContactEmailHandling.PrimaryOnly
-            ? []
-            : recipientContacts.Where(c => c != primary).ToList();
+        var others = recipientContacts.Where(c => c != company.Primary).ToList();
         var warnings = new List<string>();
-
-        var keptOthers = others;
         if (capabilities.MaxContactPersons > 0)
         {
+            // The primary, when it is a recipient, is one of the persons the sink keeps; the first found win.
             var slots = Math.Max(0, capabilities.MaxContactPersons - (primaryIsRecipient ? 1 : 0));
-            keptOthers = others.Take(slots).ToList();
             if (others.Count > slots)
             {
                 warnings.Add($"At most {capabilities.MaxContactPersons} contact persons: not added {string.Join(", ", others.Skip(slots).Select(c => c.Email!.Trim()))}.");
+                others = others.Take(slots).ToList();
             }
         }
 
-        string? emailField = null;
-        if (capabilities.MaxEmailFieldLength is { } maxLength)
-        {
-            // The primary's address leads the field even when this invoice was not sent to it, so it is never replaced.
-            var addresses = new List<string>();
-            if (primary is not null)
-            {
-                addresses.Add(primary.Email!.Trim());
-            }
-
-            addresses.AddRange(keptOthers.Select(c => c.Email!.Trim()));
-            emailField = FitWholeAddresses(addresses, maxLength, warnings);
-        }
-
-        var persons = capabilities.MaxContactPersons > 0 ? keptOthers.Select(ToPerson).ToList() : [];
-        return new ContactSelection(primaryIsRecipient ? ToPerson(primary!) : null, persons, emailField, warnings);
+        return new ContactSelection(primary, others.Select(ToPerson).ToList(), warnings) { PrimaryIsRecipient = primaryIsRecipient };
     }
 
-    /// <summary>The invoice's own email field: its recipients that are active company contacts, in PSA order, whole addresses within the limit.</summary>
-    public string? SelectInvoiceEmail(string companyId, IEnumerable<string> recipients, IEnumerable<PsaContact> contacts, int? maxLength, List<string> warnings)
+    /// <summary>The invoice's own email list: its recipients that are active company contacts, in PSA order, comma separated; null when none.</summary>
+    public string? SelectInvoiceEmail(string companyId, IEnumerable<string> recipients, IEnumerable<PsaContact> contacts)
     {
-        if (handling == ContactEmailHandling.None || maxLength is not { } limit)
+        if (handling == ContactEmailHandling.None)
         {
             return null;
         }
 
-        var known = new HashSet<string>(
-            contacts.Where(c => c.CompanyId == companyId && c.IsActive && !string.IsNullOrWhiteSpace(c.Email)).Select(c => c.Email!.Trim()),
-            StringComparer.OrdinalIgnoreCase);
-        var addresses = recipients
-            .Where(r => r is not null && known.Contains(r.Trim()))
-            .Select(r => r.Trim())
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        return FitWholeAddresses(addresses, limit, warnings);
-    }
-
-    private static string? FitWholeAddresses(List<string> addresses, int maxLength, List<string> warnings)
-    {
-        var field = string.Empty;
-        var kept = new List<string>();
-        foreach (var address in addresses)
-        {
-            // An address longer than the field can never fit; it must not push out the ones after it.
-            if (address.Length > maxLength)
-            {
-                continue;
-            }
-
-            var candidate = field.Length == 0 ? address : field + Separator + address;
-            if (candidate.Length > maxLength)
-            {
-                break;
-            }
-
-            field = candidate;
-            kept.Add(address);
-        }
-
-        if (kept.Count < addresses.Count)
-        {
-            warnings.Add($"The email field holds at most {maxLength} characters: not added {string.Join(", ", addresses.Except(kept))}.");
-        }
-
-        return field.Length == 0 ? null : field;
+        var matched = CompanyContacts.Of(companyId, contacts).Match(recipients);
+        return matched.Count == 0 ? null : string.Join(",", matched.Select(c => c.Email!.Trim()));
     }
 
     private static AccountingContactPerson ToPerson(PsaContact contact) =>
         new(contact.FirstName, contact.LastName, contact.Email!.Trim());
+
+    /// <summary>A company's active contacts with an email, by address; a shared address resolves to the primary.</summary>
+    private sealed class CompanyContacts
+    {
+        private readonly Dictionary<string, PsaContact> _byEmail = new(StringComparer.OrdinalIgnoreCase);
+
+        public PsaContact? Primary { get; private init; }
+
+        public static CompanyContacts Of(string companyId, IEnumerable<PsaContact> contacts)
+        {
+            var active = contacts
+                .Where(c => c.CompanyId == companyId && c.IsActive && !string.IsNullOrWhiteSpace(c.Email))
+                .OrderByDescending(c => c.IsPrimary)
+                .ToList();
+            var result = new CompanyContacts { Primary = active.FirstOrDefault(c => c.IsPrimary) };
+            foreach (var contact in active)
+            {
+                result._byEmail.TryAdd(contact.Email!.Trim(), contact);
+            }
+
+            return result;
+        }
+
+        /// <summary>The contacts the recipients name, in recipient order, each once; ad-hoc and foreign addresses dropped.</summary>
+        public List<PsaContact> Match(IEnumerable<string> recipients)
+        {
+            var matched = new List<PsaContact>();
+            foreach (var address in recipients ?? [])
+            {
+                if (address is not null && _byEmail.TryGetValue(address.Trim(), out var contact) && !matched.Contains(contact))
+                {
+                    matched.Add(contact);
+                }
+            }
+
+            return matched;
+        }
+    }
 }

@@ -7,14 +7,15 @@ internal sealed record DueDateResult(LocalDate? DueDate, string? Warning);
 
 /// <summary>
 /// The PSA's due date when it states one; otherwise the terms cross-reference (net N days, or N days after the end of
-/// the invoice's month), then the PSA terms' own day count, then the default net days.
+/// the invoice's month), then the PSA terms' own day count, then the default net days; with none of these, the invoice
+/// date, with a warning. A stated date of 0001-01-01 is a PSA's empty date, not a due date.
 /// </summary>
 internal sealed class DueDatePolicy(IReadOnlyDictionary<string, PaymentTermsRule> terms, int? defaultNetDays)
 {
     public DueDateResult Compute(PsaInvoice invoice)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        if (invoice.DueDate is { } stated)
+        if (invoice.DueDate is { } stated && stated.Year > 1)
         {
             return new DueDateResult(stated, null);
         }
@@ -35,9 +36,9 @@ internal sealed class DueDatePolicy(IReadOnlyDictionary<string, PaymentTermsRule
         }
 
         var why = invoice.Terms is null
-            ? "the invoice has no due date and no terms"
-            : $"the terms '{invoice.Terms.Name}' are not in the PaymentTerms cross-reference";
-        return new DueDateResult(null, $"No due date: {why}.");
+            ? "the invoice has no due date and no payment terms"
+            : $"the invoice has no due date and its terms '{invoice.Terms.Name}' are not in the PaymentTerms cross-reference";
+        return new DueDateResult(invoice.InvoiceDate, $"Due on the invoice date: {why}.");
     }
 
     public static LocalDate Apply(LocalDate invoiceDate, PaymentTermsKind kind, int days) => kind switch

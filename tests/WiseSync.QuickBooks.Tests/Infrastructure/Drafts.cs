@@ -9,7 +9,11 @@ internal static class Drafts
 
     public static CustomerRequest Customer(string companyId, string name, string? emails = null, string? knownId = null, string? accountNumber = null) =>
         new(new PsaCompanyRef(companyId, name, accountNumber), knownId,
-            emails is null ? ContactSelection.Unchanged : new ContactSelection(null, [], emails, []));
+            emails is null ? ContactSelection.Unchanged : Selection(emails.Split(',', StringSplitOptions.TrimEntries)));
+
+    /// <summary>The policy's decision for these addresses: the first is the primary, the rest the other recipients.</summary>
+    public static ContactSelection Selection(params string[] addresses) =>
+        new(new AccountingContactPerson("First", "Contact", addresses[0]), addresses.Skip(1).Select(a => new AccountingContactPerson("Other", "Contact", a)).ToList(), []);
 
     public static AccountingInvoiceDraft Invoice(
         string psaInvoiceId,

@@ -15,7 +15,7 @@ public sealed class ContactEmailPolicyTests
         var contacts = new[] { Contact("1", "ann@acme.test", primary: true) };
         var selection = _policy.Select("co-1", ["ann@acme.test", "adhoc@gmail.test"], contacts, Persons5);
         Assert.Equal("ann@acme.test", selection.Primary!.Email);
-        Assert.Empty(selection.Others);
+        Assert.Empty(selection.Others!);
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class ContactEmailPolicyTests
     {
         var contacts = new[] { Contact("1", "ann@acme.test", primary: true), Contact("9", "bob@globex.test", companyId: "co-2") };
         var selection = _policy.Select("co-1", ["bob@globex.test", "ann@acme.test"], contacts, Persons5);
-        Assert.Empty(selection.Others);
+        Assert.Empty(selection.Others!);
         Assert.Equal("ann@acme.test", selection.Primary!.Email);
     }
 
@@ -32,7 +32,7 @@ public sealed class ContactEmailPolicyTests
     {
         var contacts = new[] { Contact("1", "ann@acme.test", primary: true), Contact("2", "old@acme.test", active: false) };
         var selection = _policy.Select("co-1", ["ann@acme.test", "old@acme.test"], contacts, Persons5);
-        Assert.Empty(selection.Others);
+        Assert.Empty(selection.Others!);
     }
 
     [Fact]
@@ -41,16 +41,34 @@ public sealed class ContactEmailPolicyTests
         var contacts = new[] { Contact("1", "Ann@Acme.test", primary: true), Contact("2", "bob@acme.test") };
         var selection = _policy.Select("co-1", ["ANN@acme.TEST", "Bob@ACME.test"], contacts, Persons5);
         Assert.Equal("Ann@Acme.test", selection.Primary!.Email);
-        Assert.Equal(["bob@acme.test"], selection.Others.Select(o => o.Email));
+        Assert.Equal(["bob@acme.test"], selection.Others!.Select(o => o.Email));
     }
 
     [Fact]
-    public void Primary_not_among_recipients_is_not_overwritten()
+    public void Primary_not_among_recipients_stays_the_primary_and_recipients_become_persons()
     {
         var contacts = new[] { Contact("1", "ann@acme.test", primary: true), Contact("2", "bob@acme.test"), Contact("3", "cid@acme.test") };
         var selection = _policy.Select("co-1", ["bob@acme.test", "cid@acme.test"], contacts, Persons5);
+        Assert.Equal("ann@acme.test", selection.Primary!.Email);
+        Assert.False(selection.PrimaryIsRecipient);
+        Assert.Equal(["bob@acme.test", "cid@acme.test"], selection.Others!.Select(o => o.Email));
+    }
+
+    [Fact]
+    public void Ad_hoc_address_of_an_active_contact_counts_as_that_contact_trimmed_and_case_insensitive()
+    {
+        var contacts = new[] { Contact("1", "ann@acme.test", primary: true), Contact("2", "Bob@Acme.test") };
+        var selection = _policy.Select("co-1", ["  BOB@acme.TEST ", "stranger@else.test"], contacts, Persons5);
+        Assert.Equal(["Bob@Acme.test"], selection.Others!.Select(o => o.Email));
+    }
+
+    [Fact]
+    public void Inactive_primary_is_no_primary()
+    {
+        var contacts = new[] { Contact("1", "ann@acme.test", primary: true, active: false), Contact("2", "bob@acme.test") };
+        var selection = _policy.Select("co-1", ["bob@acme.test"], contacts, Persons5);
         Assert.Null(selection.Primary);
-        Assert.Equal(["bob@acme.test", "cid@acme.test"], selection.Others.Select(o => o.Email));
+        Assert.Equal(["bob@acme.test"], selection.Others!.Select(o => o.Email));
     }
 
     [Fact]
@@ -59,7 +77,7 @@ public sealed class ContactEmailPolicyTests
         var contacts = new[] { Contact("1", "ann@acme.test", primary: true), Contact("2", "bob@acme.test"), Contact("3", "cid@acme.test"), Contact("4", "dee@acme.test") };
         var selection = _policy.Select("co-1", ["dee@acme.test", "ann@acme.test", "bob@acme.test"], contacts, Persons5);
         Assert.Equal("ann@acme.test", selection.Primary!.Email);
-        Assert.Equal(["dee@acme.test", "bob@acme.test"], selection.Others.Select(o => o.Email));
+        Assert.Equal(["dee@acme.test", "bob@acme.test"], selection.Others!.Select(o => o.Email));
     }
 
     [Fact]
@@ -68,7 +86,7 @@ public sealed class ContactEmailPolicyTests
         var contacts = Enumerable.Range(1, 7).Select(i => Contact(i.ToString(), $"p{i}@acme.test", primary: i == 4)).ToArray();
         var selection = _policy.Select("co-1", contacts.Select(c => c.Email!), contacts, Persons5);
         Assert.Equal("p4@acme.test", selection.Primary!.Email);
-        Assert.Equal(["p1@acme.test", "p2@acme.test", "p3@acme.test", "p5@acme.test"], selection.Others.Select(o => o.Email));
+        Assert.Equal(["p1@acme.test", "p2@acme.test", "p3@acme.test", "p5@acme.test"], selection.Others!.Select(o => o.Email));
         var warning = Assert.Single(selection.Warnings);
         Assert.Contains("p6@acme.test", warning, StringComparison.Ordinal);
         Assert.Contains("p7@acme.test", warning, StringComparison.Ordinal);
@@ -79,22 +97,18 @@ public sealed class ContactEmailPolicyTests
     {
         var contacts = Enumerable.Range(1, 7).Select(i => Contact(i.ToString(), $"p{i}@acme.test")).Append(Contact("0", "boss@acme.test", primary: true)).ToArray();
         var selection = _policy.Select("co-1", Enumerable.Range(1, 7).Select(i => $"p{i}@acme.test"), contacts, Persons5);
-        Assert.Null(selection.Primary);
-        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"p{i}@acme.test"), selection.Others.Select(o => o.Email));
+        Assert.Equal("boss@acme.test", selection.Primary!.Email);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"p{i}@acme.test"), selection.Others!.Select(o => o.Email));
     }
 
     [Fact]
-    public void Email_field_cap_keeps_whole_addresses_only_and_warns()
+    public void A_one_field_sink_gets_every_recipient_in_order_to_fit_itself()
     {
-        // 30-character addresses: three fit in 100 characters with separators (92), a fourth would not (123).
         var addresses = Enumerable.Range(1, 5).Select(i => $"person.number{i}@example-co.test").ToArray();
-        Assert.All(addresses, a => Assert.Equal(30, a.Length));
         var contacts = addresses.Select((a, i) => Contact((i + 1).ToString(), a, primary: i == 0)).ToArray();
         var selection = _policy.Select("co-1", addresses, contacts, EmailField100);
-        Assert.NotNull(selection.EmailField);
-        Assert.True(selection.EmailField!.Length <= 100);
-        Assert.Equal(addresses.Take(3), selection.EmailField.Split(','));
-        Assert.Contains(selection.Warnings, w => w.Contains(addresses[3], StringComparison.Ordinal) && w.Contains(addresses[4], StringComparison.Ordinal));
+        Assert.Equal(addresses, selection.EmailAddresses);
+        Assert.Empty(selection.Warnings);
     }
 
     [Fact]
@@ -102,8 +116,8 @@ public sealed class ContactEmailPolicyTests
     {
         var contacts = new[] { Contact("1", "ann@acme.test", primary: true), Contact("2", "bob@acme.test") };
         var selection = _policy.Select("co-1", ["bob@acme.test"], contacts, EmailField100);
-        Assert.Equal("ann@acme.test,bob@acme.test", selection.EmailField);
-        Assert.Null(selection.Primary);
+        Assert.Equal(["ann@acme.test", "bob@acme.test"], selection.EmailAddresses);
+        Assert.Equal("ann@acme.test", selection.Primary!.Email);
     }
 
     [Fact]
@@ -120,22 +134,41 @@ public sealed class ContactEmailPolicyTests
         var contacts = new[] { Contact("1", "ann@acme.test", primary: true), Contact("2", "bob@acme.test") };
         var selection = new ContactEmailPolicy(ContactEmailHandling.PrimaryOnly).Select("co-1", ["bob@acme.test", "ann@acme.test"], contacts, Persons5);
         Assert.Equal("ann@acme.test", selection.Primary!.Email);
-        Assert.Empty(selection.Others);
+        Assert.Null(selection.Others);
     }
 
     [Fact]
-    public void Primary_only_changes_nothing_when_the_primary_was_not_a_recipient()
+    public void Primary_only_sets_the_primary_even_when_it_was_not_a_recipient_and_leaves_the_rest()
     {
         var contacts = new[] { Contact("1", "ann@acme.test", primary: true), Contact("2", "bob@acme.test") };
         var selection = new ContactEmailPolicy(ContactEmailHandling.PrimaryOnly).Select("co-1", ["bob@acme.test"], contacts, Persons5);
+        Assert.Equal("ann@acme.test", selection.Primary!.Email);
+        Assert.Null(selection.Others);
+    }
+
+    [Fact]
+    public void No_usable_recipient_keeps_the_primary_and_leaves_persons_and_email_list_alone()
+    {
+        var contacts = new[] { Contact("1", "ann@acme.test", primary: true), Contact("2", "old@acme.test", active: false) };
+        var selection = _policy.Select("co-1", ["someone@else.test", "old@acme.test"], contacts, EmailField100);
+        Assert.Equal("ann@acme.test", selection.Primary!.Email);
+        Assert.Null(selection.Others);
+        Assert.Null(selection.EmailAddresses);
+    }
+
+    [Fact]
+    public void Company_without_an_active_primary_and_no_recipient_changes_nothing()
+    {
+        var contacts = new[] { Contact("1", "ann@acme.test", primary: true, active: false) };
+        var selection = _policy.Select("co-1", [], contacts, Persons5);
         Assert.True(selection.LeavesContactsAlone);
     }
 
     [Fact]
-    public void No_recipient_contact_changes_nothing()
+    public void Invoice_email_is_its_recipient_contacts_in_psa_order_without_a_length_cut()
     {
-        var contacts = new[] { Contact("1", "ann@acme.test", primary: true) };
-        var selection = _policy.Select("co-1", ["someone@else.test"], contacts, EmailField100);
-        Assert.True(selection.LeavesContactsAlone);
+        var contacts = new[] { Contact("1", "ann@acme.test", primary: true), Contact("2", "bob@acme.test") };
+        Assert.Equal("bob@acme.test,ann@acme.test", _policy.SelectInvoiceEmail("co-1", [" BOB@acme.test", "x@else.test", "ann@acme.test"], contacts));
+        Assert.Null(_policy.SelectInvoiceEmail("co-1", ["x@else.test"], contacts));
     }
 }

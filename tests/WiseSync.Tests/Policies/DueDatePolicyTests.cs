@@ -47,11 +47,29 @@ public sealed class DueDatePolicyTests
     }
 
     [Fact]
-    public void Unknown_terms_without_a_default_give_no_date_and_a_warning_naming_them()
+    public void Unknown_terms_without_a_default_give_the_invoice_date_and_a_warning_naming_them()
     {
         var result = Policy().Compute(Dated(new LocalDate(2026, 11, 20), "Whenever"));
-        Assert.Null(result.DueDate);
+        Assert.Equal(new LocalDate(2026, 11, 20), result.DueDate);
         Assert.Contains("Whenever", result.Warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_due_date_and_no_terms_give_the_invoice_date_and_a_warning()
+    {
+        var result = Policy().Compute(Dated(new LocalDate(2026, 11, 20), null));
+        Assert.Equal(new LocalDate(2026, 11, 20), result.DueDate);
+        Assert.Equal("Due on the invoice date: the invoice has no due date and no payment terms.", result.Warning);
+    }
+
+    [Theory]
+    [InlineData("Net 30", 2026, 12, 20)]
+    [InlineData("20th of next month", 2026, 12, 20)]
+    [InlineData(null, 2026, 11, 20)]
+    public void A_psa_due_date_of_year_one_is_no_due_date(string? terms, int ey, int em, int ed)
+    {
+        var result = Policy().Compute(Dated(new LocalDate(2026, 11, 20), terms, due: new LocalDate(1, 1, 1)));
+        Assert.Equal(new LocalDate(ey, em, ed), result.DueDate);
     }
 
     [Fact]

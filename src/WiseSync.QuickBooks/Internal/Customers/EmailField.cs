@@ -40,4 +40,8 @@ internal static class EmailField
 
         return (kept.Count == 0 ? null : string.Join(",", kept), dropped);
     }
+
+    /// <summary>One text for an address left out of the customer's field and of the invoice's, so an invoice shows it once.</summary>
+    public static string DroppedWarning(IEnumerable<string> dropped) =>
+        $"QuickBooks keeps one email field of {MaxLength} characters; not added: {string.Join(", ", dropped)}.";
 }

@@ -4,7 +4,10 @@ using WiseSync.QuickBooks.Internal.Json;
 namespace WiseSync.QuickBooks.Internal.Customers;
 
 /// <summary>
-/// Finds or creates QBO customers for PSA companies, in bulk: stored Id → DisplayName → create (reference Part 4).
+/// Finds or creates QBO customers for PSA companies, in bulk: stored Id → the PSA company the customer carries (the
+/// marker this resolver writes into Notes; QBO has no external-id field, reference Part 2.4) → DisplayName of a
+/// customer that carries no other company's marker → create (reference Part 4). A same-name customer of another PSA
+/// company is never a match: this company gets its own customer under the disambiguated name, with a warning.
 /// One query per 200 names and one /batch call per 30 writes, whatever the number of companies.
 /// </summary>
 internal sealed class QuickBooksCustomerResolver(QuickBooksApiClient api)
@@ -14,9 +17,9 @@ internal sealed class QuickBooksCustomerResolver(QuickBooksApiClient api)
     public async Task<IReadOnlyList<CustomerResolution>> FindAsync(IReadOnlyList<CustomerRequest> requests, CancellationToken cancellationToken)
     {
         var found = await LookUpAsync(requests, cancellationToken).ConfigureAwait(false);
-        return requests.Select((r, i) => found[i] is { } match
-                ? new CustomerResolution(r.Company.Id, ToCustomer(match.Customer), match.Kind, [])
-                : new CustomerResolution(r.Company.Id, null, CustomerMatchKind.None, []))
+        return requests.Select((r, i) => found[i].Customer is { } customer
+                ? new CustomerResolution(r.Company.Id, ToCustomer(customer), found[i].Kind, [])
+                : new CustomerResolution(r.Company.Id, null, CustomerMatchKind.None, found[i].Warning is { } w ? [w] : []))
             .ToList();
     }
 
@@ -69,10 +72,13 @@ internal sealed class QuickBooksCustomerResolver(QuickBooksApiClient api)
         }
     }
 
-    /// <summary>For each request, the customer found by stored id or by name (inactive ones included), or null.</summary>
-    private async Task<IReadOnlyList<(QboCustomer Customer, CustomerMatchKind Kind)?>> LookUpAsync(IReadOnlyList<CustomerRequest> requests, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each request, the customer found by stored id, else among the customers named like the company (inactive
+    /// ones included) the one that carries this company's marker, else one that carries no marker at all.
+    /// </summary>
+    private async Task<Lookup[]> LookUpAsync(IReadOnlyList<CustomerRequest> requests, CancellationToken cancellationToken)
     {
-        var result = new (QboCustomer Customer, CustomerMatchKind Kind)?[requests.Count];
+        var result = new Lookup[requests.Count];
         var knownIds = requests.Select(r => r.KnownCustomerId).Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id!).Distinct(StringComparer.Ordinal).ToList();
         var byId = await ReadByIdAsync(knownIds, cancellationToken).ConfigureAwait(false);
         var names = new List<string>();
@@ -80,7 +86,7 @@ internal sealed class QuickBooksCustomerResolver(QuickBooksApiClient api)
         {
             if (requests[i].KnownCustomerId is { } id && byId.TryGetValue(id, out var customer))
             {
-                result[i] = (customer, CustomerMatchKind.ById);
+                result[i] = new Lookup(customer, CustomerMatchKind.ById);
             }
             else
             {
@@ -105,17 +111,24 @@ internal sealed class QuickBooksCustomerResolver(QuickBooksApiClient api)
 
         for (var i = 0; i < requests.Count; i++)
         {
-            if (result[i] is not null)
+            if (result[i].Customer is not null)
             {
                 continue;
             }
 
-            var clean = DisplayNames.Clean(requests[i].Company.Name);
-            // The disambiguated name first: it was only ever created for this PSA company.
-            if (byName.TryGetValue(DisplayNames.Disambiguate(clean, requests[i].Company), out var own) || byName.TryGetValue(clean, out own))
-            {
-                result[i] = (own, CustomerMatchKind.ByName);
-            }
+            var company = requests[i].Company;
+            var clean = DisplayNames.Clean(company.Name);
+            var candidates = new[] { DisplayNames.Disambiguate(clean, company), clean }
+                .Select(n => byName.GetValueOrDefault(n))
+                .OfType<QboCustomer>()
+                .ToList();
+            var ours = candidates.Find(c => CompanyMarker.Read(c.Notes) == company.Id);
+            var unmarked = candidates.Find(c => CompanyMarker.Read(c.Notes) is null);
+            var other = candidates.Find(c => CompanyMarker.Read(c.Notes) is { } marked && marked != company.Id);
+            result[i] = ours is not null ? new Lookup(ours, CustomerMatchKind.ByAccountNumber)
+                : unmarked is not null ? new Lookup(unmarked, CustomerMatchKind.ByName)
+                : other is not null ? new Lookup(null, CustomerMatchKind.None, $"The QuickBooks customer '{other.DisplayName?.Trim()}' belongs to another PSA company ({CompanyMarker.Read(other.Notes)}); this company gets its own customer, '{DisplayNames.Disambiguate(clean, company)}'.", UseDisambiguatedName: true)
+                : default;
         }
 
         return result;
@@ -135,6 +148,9 @@ internal sealed class QuickBooksCustomerResolver(QuickBooksApiClient api)
 
         return byId;
     }
+
+    /// <summary>What the lookup found for one request; a null customer with <paramref name="UseDisambiguatedName"/> means the plain name belongs to another company.</summary>
+    private readonly record struct Lookup(QboCustomer? Customer, CustomerMatchKind Kind, string? Warning = null, bool UseDisambiguatedName = false);
 
     internal static AccountingCustomer ToCustomer(QboCustomer customer) =>
         new(customer.Id ?? string.Empty, customer.DisplayName ?? string.Empty) { IsArchived = customer.Active == false };
@@ -164,37 +180,70 @@ internal sealed class QuickBooksCustomerResolver(QuickBooksApiClient api)
 
         public bool Retry { get; private set; }
 
-        public static Plan For(CustomerRequest request, (QboCustomer Customer, CustomerMatchKind Kind)? found)
+        public static Plan For(CustomerRequest request, Lookup found)
         {
             var plan = new Plan(request);
-            if (!request.Contacts.LeavesContactsAlone)
-            {
-                var wanted = request.Contacts.EmailField ?? request.Contacts.Primary?.Email;
-                var (email, dropped) = EmailField.Fit(wanted);
-                plan.Email = email;
-                plan.TouchEmail = email is not null;
-                if (dropped.Count > 0)
-                {
-                    plan._warnings.Add($"QuickBooks keeps one email field of {EmailField.MaxLength} characters; not added: {string.Join(", ", dropped)}.");
-                }
-            }
-
             plan._name = DisplayNames.Clean(request.Company.Name);
-            if (found is { } match)
+            plan.Existing = found.Customer;
+            plan.ChooseEmail();
+            if (found.Customer is { } customer)
             {
-                plan.Existing = match.Customer;
-                plan._result = match.Customer;
-                plan._kind = match.Kind;
-                plan._disambiguated = !string.Equals(match.Customer.DisplayName?.Trim(), plan._name, StringComparison.OrdinalIgnoreCase);
+                plan._result = customer;
+                plan._kind = found.Kind;
+                plan._disambiguated = !string.Equals(customer.DisplayName?.Trim(), plan._name, StringComparison.OrdinalIgnoreCase);
                 plan.NeedsWrite = plan.ExistingNeedsUpdate();
             }
             else
             {
                 plan._kind = CustomerMatchKind.Created;
                 plan.NeedsWrite = true;
+                if (found.UseDisambiguatedName)
+                {
+                    plan._name = DisplayNames.Disambiguate(plan._name, request.Company);
+                    plan._disambiguated = true;
+                }
+
+                if (found.Warning is not null)
+                {
+                    plan._warnings.Add(found.Warning);
+                }
             }
 
             return plan;
+        }
+
+        /// <summary>
+        /// The one email field, from the contact-email policy's decision: the primary first, then the other recipients,
+        /// whole addresses within 100 characters. With no usable recipient the existing list stays, with the PSA
+        /// primary put first when it is not already; a customer created now gets the primary alone.
+        /// </summary>
+        private void ChooseEmail()
+        {
+            var selection = Request.Contacts;
+            if (selection.LeavesContactsAlone)
+            {
+                return;
+            }
+
+            IEnumerable<string> wanted;
+            if (selection.EmailAddresses is { } chosen)
+            {
+                wanted = chosen;
+            }
+            else
+            {
+                var existing = (Existing?.PrimaryEmailAddr?.Address ?? string.Empty)
+                    .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                wanted = selection.Primary is { } primary ? existing.Prepend(primary.Email.Trim()) : existing;
+            }
+
+            var (email, dropped) = EmailField.Fit(string.Join(",", wanted));
+            Email = email;
+            TouchEmail = email is not null;
+            if (dropped.Count > 0)
+            {
+                _warnings.Add(EmailField.DroppedWarning(dropped));
+            }
         }
 
         public QboBatchItemRequest ToBatchItem(string bId)
@@ -226,7 +275,7 @@ internal sealed class QuickBooksCustomerResolver(QuickBooksApiClient api)
                     DisplayName = _name,
                     CompanyName = _name,
                     PrimaryEmailAddr = TouchEmail ? new QboEmail(Email) : null,
-                    Notes = $"PSA company {Request.Company.Id}",
+                    Notes = CompanyMarker.Write(Request.Company.Id),
                 },
             };
         }
@@ -286,6 +335,7 @@ internal sealed class QuickBooksCustomerResolver(QuickBooksApiClient api)
 
             Existing = fresh;
             _result = fresh;
+            ChooseEmail();
             NeedsWrite = ExistingNeedsUpdate();
         }
 

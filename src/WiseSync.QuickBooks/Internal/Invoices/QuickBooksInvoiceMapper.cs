@@ -24,7 +24,7 @@ internal static class QuickBooksInvoiceMapper
         var (billEmail, dropped) = EmailField.Fit(draft.BillEmail);
         if (dropped.Count > 0)
         {
-            warnings.Add($"QuickBooks' invoice email field holds {EmailField.MaxLength} characters; not added: {string.Join(", ", dropped)}.");
+            warnings.Add(EmailField.DroppedWarning(dropped));
         }
 
         var lines = new List<QboLine>(draft.Lines.Count);
