@@ -526,7 +526,7 @@ internal sealed class ConnectWisePsaSource : IPsaSource
                 string.IsNullOrWhiteSpace(company?.AccountNumber) ? invoice.AccountNumber : company.AccountNumber),
             date,
             CwDates.ToLocalDate(invoice.DueDate, _zone),
-            invoice.BillingTerms?.Id is { } termsId ? new PaymentTermsRef(termsId.ToString(CultureInfo.InvariantCulture), invoice.BillingTerms.Name ?? string.Empty) : null,
+            invoice.BillingTerms?.Id is { } termsId ? new PaymentTermsRef(termsId.ToString(CultureInfo.InvariantCulture), invoice.BillingTerms.Name ?? string.Empty, transaction?.DueDays) : null,
             invoice.Currency?.CurrencyCode ?? "USD",
             lines,
             invoice.Subtotal ?? lines.Sum(l => l.Amount),

@@ -115,6 +115,11 @@ internal sealed record CwGlTransaction
     public string? AccountNumber { get; init; }
     public decimal? Total { get; init; }
     public decimal? SalesTax { get; init; }
+
+    /// <summary>The billing terms' days until due (reference/psa-apis.md §2.5, GLExportTransaction).</summary>
+    [System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString)]
+    public int? DueDays { get; init; }
+
     public string? GlEntryIds { get; init; }
     public IReadOnlyList<CwGlDetail>? Detail { get; init; }
 }

@@ -39,7 +39,7 @@ internal static class ContactSeed
                 ["subtotal"] = 100.00m, ["tax"] = 0m, ["total"] = 100.00m,
                 ["lines"] = new JsonArray(new JsonObject
                 {
-                    ["id"] = 1, ["kind"] = "Service", ["description"] = "Remote support", ["quantity"] = 1, ["unitPrice"] = 100,
+                    ["id"] = 500 + company, ["kind"] = "Service", ["description"] = "Remote support", ["quantity"] = 1, ["unitPrice"] = 100,
                     ["amount"] = 100, ["billable"] = true, ["taxable"] = false, ["tax"] = 0, ["date"] = "2026-10-30",
                 }),
                 ["recipients"] = recipients,
