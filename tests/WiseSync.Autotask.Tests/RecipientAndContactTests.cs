@@ -8,7 +8,7 @@ public sealed class RecipientAndContactTests
     private static readonly LocalDate Thru = new(2026, 11, 20);
 
     [Fact]
-    public async Task Recipients_are_the_company_billing_contacts_else_its_primary_contact()
+    public async Task Recipients_are_the_company_billing_contacts_and_never_the_primary_as_a_stand_in()
     {
         await using var sandbox = await AutotaskSandbox.StartAsync();
         var contacts = await sandbox.StateAsync("contacts");
@@ -20,11 +20,11 @@ public sealed class RecipientAndContactTests
         {
             var own = contacts.Where(c => ((int)c!["companyID"]!).ToString(CultureInfo.InvariantCulture) == invoice.Company.Id && (int)c["isActive"]! == 1).ToList();
             var billing = own.Where(c => (bool)c!["billingContact"]!).OrderBy(c => (long)c!["id"]!).Select(c => (string)c!["emailAddress"]!).ToList();
-            var expected = billing.Count > 0 ? billing : own.Where(c => (bool)c!["primaryContact"]!).Select(c => (string)c!["emailAddress"]!).ToList();
-            Assert.Equal(expected, invoice.Recipients);
+            Assert.Equal(billing, invoice.Recipients);
         }
 
         Assert.Contains(invoices, i => i.Recipients.Count > 1);
+        Assert.Contains(invoices, i => i.Recipients.Count == 0);
     }
 
     [Fact]

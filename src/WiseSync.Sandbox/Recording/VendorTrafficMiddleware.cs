@@ -27,6 +27,32 @@ internal sealed class VendorTrafficMiddleware(RequestDelegate next, SandboxState
         var body = await ReadBodyAsync(context.Request);
         var fault = state.Faults.Match(emulator.Vendor, method, path);
         string? faultName = null;
+        var recorded = 0;
+
+        // Recorded when the answer starts, before its body reaches the client: a client that has read an answer
+        // always finds its request in the log and the stats. The finally covers answers that never start (resets).
+        void Record()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 1)
+                return;
+            var status = context.Response.StatusCode;
+            stats.End(RouteKey.For(method, emulator.RelativePath(path)), status);
+            state.Log.Add(new RecordedRequest(
+                emulator.Vendor,
+                method,
+                path,
+                SecretRedactor.Query(context.Request.QueryString),
+                status,
+                SecretRedactor.Body(body, context.Request.ContentType),
+                SecretRedactor.Headers(context.Request.Headers),
+                faultName));
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         stats.Begin();
         try
         {
@@ -51,17 +77,7 @@ internal sealed class VendorTrafficMiddleware(RequestDelegate next, SandboxState
         }
         finally
         {
-            var status = context.Response.StatusCode;
-            stats.End(RouteKey.For(method, emulator.RelativePath(path)), status);
-            state.Log.Add(new RecordedRequest(
-                emulator.Vendor,
-                method,
-                path,
-                SecretRedactor.Query(context.Request.QueryString),
-                status,
-                SecretRedactor.Body(body, context.Request.ContentType),
-                SecretRedactor.Headers(context.Request.Headers),
-                faultName));
+            Record();
         }
     }
 

@@ -21,6 +21,25 @@ public sealed class CustomerTests
     }
 
     [Fact]
+    public async Task Same_name_customer_of_another_psa_company_is_never_used_or_changed()
+    {
+        await using var qbo = await QuickBooksHarness.StartAsync();
+        var theirs = Assert.Single(await qbo.Sink.EnsureCustomersAsync([Drafts.Customer("999", "Acme Widgets", "owner@elsewhere.example")]));
+
+        var ours = Assert.Single(await qbo.Sink.EnsureCustomersAsync([Drafts.Customer("1", "Acme Widgets", "ap@acme.example", accountNumber: "ACC-1")]));
+
+        Assert.Equal(CustomerMatchKind.Created, ours.Match);
+        Assert.NotEqual(theirs.Customer!.Id, ours.Customer!.Id);
+        Assert.Equal("Acme Widgets (ACC-1)", ours.Customer.Name);
+        Assert.Contains(ours.Warnings, w => w.Contains("belongs to another PSA company (999)", StringComparison.Ordinal));
+        var stored = await qbo.StateAsync("customers", "Customer");
+        Assert.Equal("owner@elsewhere.example", stored.Single(c => (string?)c!["Id"] == theirs.Customer.Id)!["PrimaryEmailAddr"]!["Address"]!.ToString());
+
+        var again = Assert.Single(await qbo.Sink.EnsureCustomersAsync([Drafts.Customer("1", "Acme Widgets", "ap@acme.example", accountNumber: "ACC-1")]));
+        Assert.Equal((CustomerMatchKind.ByAccountNumber, ours.Customer.Id), (again.Match, again.Customer!.Id));
+    }
+
+    [Fact]
     public async Task Existing_customer_is_found_by_name_and_not_created_again()
     {
         await using var qbo = await QuickBooksHarness.StartAsync();
@@ -28,7 +47,7 @@ public sealed class CustomerTests
 
         var second = Assert.Single(await qbo.Sink.EnsureCustomersAsync([Drafts.Customer("1", "acme widgets")]));
 
-        Assert.Equal(CustomerMatchKind.ByName, second.Match);
+        Assert.Equal(CustomerMatchKind.ByAccountNumber, second.Match);
         Assert.Equal(first.Customer!.Id, second.Customer!.Id);
         Assert.Single(await qbo.StateAsync("customers", "Customer"));
     }
@@ -53,7 +72,7 @@ public sealed class CustomerTests
 
         var again = Assert.Single(await qbo.Sink.EnsureCustomersAsync([Drafts.Customer("1", "O\u2019Brien's Plumbing \\ Heating")]));
 
-        Assert.Equal(CustomerMatchKind.ByName, again.Match);
+        Assert.Equal(CustomerMatchKind.ByAccountNumber, again.Match);
         Assert.Single(await qbo.StateAsync("customers", "Customer"));
     }
 
@@ -82,7 +101,7 @@ public sealed class CustomerTests
         var second = Assert.Single(await qbo.Sink.EnsureCustomersAsync([Drafts.Customer("4711", "Contoso")]));
 
         Assert.Equal(first.Customer!.Id, second.Customer!.Id);
-        Assert.Equal(CustomerMatchKind.ByName, second.Match);
+        Assert.Equal(CustomerMatchKind.ByAccountNumber, second.Match);
         Assert.Equal(batchesBefore, await qbo.RouteCallsAsync("POST /batch"));
     }
 
@@ -114,7 +133,7 @@ public sealed class CustomerTests
 
         var result = Assert.Single(await qbo.Sink.EnsureCustomersAsync([Drafts.Customer("1", "Northwind", "new@northwind.example")]));
 
-        Assert.Equal(CustomerMatchKind.ByName, result.Match);
+        Assert.Equal(CustomerMatchKind.ByAccountNumber, result.Match);
         var stored = Assert.Single(await qbo.StateAsync("customers", "Customer"))!;
         Assert.Equal("new@northwind.example", stored["PrimaryEmailAddr"]!["Address"]!.ToString());
         Assert.Equal("1", stored["SyncToken"]!.ToString());
