@@ -10,7 +10,8 @@ namespace WiseSync.Sandbox.Autotask;
 /// contacts, payment terms, billing codes, tax categories, lines of business (organizational levels) and each
 /// company's invoice email settings. Problems with vendor "autotask" (or none) add the Autotask cases:
 /// <c>voided</c>, <c>already-synced</c>, <c>write-error</c> (PATCH fails with the note as message) and
-/// <c>markup</c> (the note replaces the invoice XML).
+/// <c>markup</c> (the note replaces the invoice XML) and <c>numeric-text</c> (no invoice: text fields holding a whole
+/// number are written as JSON numbers, as the vendor's demo data shows).
 /// </summary>
 internal static class AutotaskDatasetLoader
 {
@@ -246,6 +247,12 @@ internal static class AutotaskDatasetLoader
         var stamp = AutotaskDates.Stamp(data.ReferenceDate.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc));
         foreach (var problem in data.Problems.Where(p => p.Vendor is null || p.Vendor.Equals("autotask", StringComparison.OrdinalIgnoreCase)))
         {
+            if (problem.Kind.Equals("numeric-text", StringComparison.OrdinalIgnoreCase))
+            {
+                WriteNumericTextAsNumbers(store);
+                continue;
+            }
+
             if (problem.InvoiceId is not { } id || !store.Invoices.Records.TryGetValue(id, out var invoice))
             {
                 continue;
@@ -267,6 +274,34 @@ internal static class AutotaskDatasetLoader
                 case "markup":
                     store.MarkupOverrides[id] = problem.Note ?? string.Empty;
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Text fields holding a whole number are written as JSON numbers, as Autotask's own demo data shows for fields the
+    /// swagger calls strings (<c>BillingCodes.externalNumber: 0</c>, <c>Companies.postalCode: 12061</c>;
+    /// django-autotask's fixtures). Numbers with leading zeros stay text: a number could not carry them.
+    /// </summary>
+    private static void WriteNumericTextAsNumbers(AutotaskStore store)
+    {
+        foreach (var entity in store.Entities)
+        {
+            var textFields = entity.Fields.Where(f => f.Type == AutotaskFieldType.String).Select(f => f.Name).ToList();
+            lock (entity.Gate)
+            {
+                foreach (var record in entity.Records.Values)
+                {
+                    foreach (var name in textFields)
+                    {
+                        if (AutotaskJsonValues.Text(record[name]) is { } text
+                            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                            && number.ToString(CultureInfo.InvariantCulture) == text)
+                        {
+                            record[name] = number;
+                        }
+                    }
+                }
             }
         }
     }
