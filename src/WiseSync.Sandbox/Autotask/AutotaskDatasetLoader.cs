@@ -10,8 +10,8 @@ namespace WiseSync.Sandbox.Autotask;
 /// contacts, payment terms, billing codes, tax categories, lines of business (organizational levels) and each
 /// company's invoice email settings. Problems with vendor "autotask" (or none) add the Autotask cases:
 /// <c>voided</c>, <c>already-synced</c>, <c>write-error</c> (PATCH fails with the note as message) and
-/// <c>markup</c> (the note replaces the invoice XML) and <c>numeric-text</c> (no invoice: text fields holding a whole
-/// number are written as JSON numbers, as the vendor's demo data shows).
+/// <c>markup</c> (the note replaces the invoice XML) and <c>numeric-text</c> (no invoice: the text fields the vendor's
+/// demo data sends as numbers — or those named in <c>data.fields</c> — are written as JSON numbers when whole).
 /// </summary>
 internal static class AutotaskDatasetLoader
 {
@@ -249,7 +249,7 @@ internal static class AutotaskDatasetLoader
         {
             if (problem.Kind.Equals("numeric-text", StringComparison.OrdinalIgnoreCase))
             {
-                WriteNumericTextAsNumbers(store);
+                WriteNumericTextAsNumbers(store, problem);
                 continue;
             }
 
@@ -279,27 +279,36 @@ internal static class AutotaskDatasetLoader
     }
 
     /// <summary>
-    /// Text fields holding a whole number are written as JSON numbers, as Autotask's own demo data shows for fields the
-    /// swagger calls strings (<c>BillingCodes.externalNumber: 0</c>, <c>Companies.postalCode: 12061</c>;
-    /// django-autotask's fixtures). Numbers with leading zeros stay text: a number could not carry them.
+    /// Fields the swagger calls strings that Autotask's own demo data sends as numbers when they hold a whole number:
+    /// <c>BillingCodes.externalNumber: 0</c>, <c>Companies.postalCode</c> and <c>billToZipCode: 12061</c>
+    /// (django-autotask's fixtures), while <c>companyNumber: "289843"</c> stays text. A problem's
+    /// <c>data.fields</c> (<c>["Entity.field", ...]</c>) names others.
     /// </summary>
-    private static void WriteNumericTextAsNumbers(AutotaskStore store)
+    private static readonly string[] NumericTextFields = ["BillingCodes.externalNumber", "Companies.postalCode", "Companies.billToZipCode"];
+
+    private static void WriteNumericTextAsNumbers(AutotaskStore store, SandboxProblem problem)
     {
-        foreach (var entity in store.Entities)
+        var fields = problem.Data is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("fields", out var named) && named.ValueKind == JsonValueKind.Array
+            ? named.EnumerateArray().Select(f => f.GetString()).OfType<string>().ToArray()
+            : NumericTextFields;
+        foreach (var qualified in fields)
         {
-            var textFields = entity.Fields.Where(f => f.Type == AutotaskFieldType.String).Select(f => f.Name).ToList();
+            var dot = qualified.IndexOf('.', StringComparison.Ordinal);
+            if (dot <= 0 || store.Entity(qualified[..dot]) is not { } entity || entity.Field(qualified[(dot + 1)..]) is not { } field)
+            {
+                continue;
+            }
+
             lock (entity.Gate)
             {
                 foreach (var record in entity.Records.Values)
                 {
-                    foreach (var name in textFields)
+                    // A number cannot carry leading zeros: such text stays text, as it must on the vendor's side too.
+                    if (AutotaskJsonValues.Text(record[field.Name]) is { } text
+                        && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                        && number.ToString(CultureInfo.InvariantCulture) == text)
                     {
-                        if (AutotaskJsonValues.Text(record[name]) is { } text
-                            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                            && number.ToString(CultureInfo.InvariantCulture) == text)
-                        {
-                            record[name] = number;
-                        }
+                        record[field.Name] = number;
                     }
                 }
             }
