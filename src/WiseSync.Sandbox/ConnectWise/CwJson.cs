@@ -179,7 +179,8 @@ internal static class CwJson
                 ["type"] = new JsonObject { ["id"] = 1, ["name"] = "Email", ["_info"] = new JsonObject { ["href"] = "company/communicationTypes/1" } },
                 ["value"] = c.Email,
                 ["defaultFlag"] = true,
-                ["domain"] = c.Email[(c.Email.IndexOf('@', StringComparison.Ordinal) + 1)..],
+                // The vendor writes the domain with its at sign ("@YourCompany.com", django-connectwise fixtures).
+                ["domain"] = c.Email[c.Email.IndexOf('@', StringComparison.Ordinal)..],
                 ["communicationType"] = "Email",
             });
         }
