@@ -31,6 +31,32 @@ public sealed class OptionsTests
         Assert.All(ex.Failures, f => Assert.Contains("'acme'", f, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1001)]
+    [InlineData(5000)]
+    [InlineData(0)]
+    public void A_page_size_outside_1_to_1000_fails_at_start_naming_the_limit_and_the_value(int pageSize)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        new Builder("acme", services).AddConnectWise(o =>
+        {
+            o.SiteUrl = new Uri("https://api-na.myconnectwise.net");
+            o.CompanyId = "acme";
+            o.PublicKey = "p";
+            o.PrivateKey = "q";
+            o.ClientId = Guid.Empty.ToString();
+            o.PageSize = pageSize;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<ConnectWiseOptions>>().Get("acme"));
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.Contains("PageSize must be between 1 and 1000", failure, StringComparison.Ordinal);
+        Assert.Contains($"it is {pageSize}", failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Options_text_never_shows_the_keys()
     {

@@ -3,12 +3,17 @@ using WiseSync.Autotask.Api.Dto;
 
 namespace WiseSync.Autotask.Json;
 
-/// <summary>Source-generated serializer for every Autotask wire shape (camelCase, as the API writes it).</summary>
+/// <summary>
+/// Source-generated serializer for every Autotask wire shape (camelCase, as the API writes it). Reading is lenient
+/// where Autotask is loose with types: numbers may come as text, text as numbers, booleans as 0/1, and each is read
+/// as the value sent, never dropped.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = [typeof(AutotaskLenientStringConverter), typeof(AutotaskLenientBooleanConverter)])]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(AtQuery))]
 [JsonSerializable(typeof(AtPage<AtInvoice>))]
@@ -23,7 +28,6 @@ namespace WiseSync.Autotask.Json;
 [JsonSerializable(typeof(AtItem<AtInvoice>))]
 [JsonSerializable(typeof(AtQueryCount))]
 [JsonSerializable(typeof(AtZoneInformation))]
-[JsonSerializable(typeof(AtErrorBody))]
 [JsonSerializable(typeof(AtInvoiceSettings))]
 [JsonSerializable(typeof(AtInvoiceMarkup))]
 [JsonSerializable(typeof(AtInvoiceSyncPatch))]

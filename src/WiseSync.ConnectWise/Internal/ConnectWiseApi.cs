@@ -13,6 +13,9 @@ namespace WiseSync.ConnectWise.Internal;
 /// </summary>
 internal sealed partial class ConnectWiseApi
 {
+    /// <summary>"We have set a hard limit of 1,000 records" per page (reference/psa-apis.md §2.2).</summary>
+    public const int MaxPageSize = 1000;
+
     private readonly HttpClient _http;
 
     /// <param name="http">The plumbing's client: base address, rate limiter, retries and the auth headers are already on it.</param>
@@ -32,7 +35,14 @@ internal sealed partial class ConnectWiseApi
         int pageSize,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var query = new List<string> { $"pageSize={Math.Clamp(pageSize, 1, 1000)}" };
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            // ConnectWise caps pages at 1,000 records (PSA-Pagination.md, reference §2.2); a larger size is a setting to fix,
+            // not something to shrink quietly.
+            throw new ConfigurationException($"ConnectWise:PageSize must be between 1 and {MaxPageSize} (ConnectWise's hard limit per page); it is {pageSize}.");
+        }
+
+        var query = new List<string> { $"pageSize={pageSize}" };
         if (!string.IsNullOrWhiteSpace(conditions))
         {
             query.Add("conditions=" + Uri.EscapeDataString(conditions));

@@ -265,8 +265,8 @@ internal sealed class ConnectWisePsaSource : IPsaSource
         if (query.IncludeAlreadySynced)
         {
             invoices = requestedIds is null
-                ? await ToListAsync(api.GetAllAsync("finance/invoices", Conditions.And(thru, from, location, "status/isClosed = true"), CwJsonContext.Default.ListCwInvoice, InvoiceFields, _options.PageSize, cancellationToken)).ConfigureAwait(false)
-                : await GetByIdsAsync(api, "finance/invoices", "id", requestedIds, CwJsonContext.Default.ListCwInvoice, Conditions.And(thru, from, location, "status/isClosed = true"), cancellationToken).ConfigureAwait(false);
+                ? await ToListAsync(api.GetAllAsync("finance/invoices", Conditions.And(thru, from, location), CwJsonContext.Default.ListCwInvoice, InvoiceFields, _options.PageSize, cancellationToken)).ConfigureAwait(false)
+                : await GetByIdsAsync(api, "finance/invoices", "id", requestedIds, CwJsonContext.Default.ListCwInvoice, Conditions.And(thru, from, location), cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -275,10 +275,15 @@ internal sealed class ConnectWisePsaSource : IPsaSource
             var unposted = requestedIds is null
                 ? await ToListAsync(api.GetAllAsync("finance/accounting/unpostedinvoices", unpostedConditions, CwJsonContext.Default.ListCwUnpostedInvoice, "id,billingLogId,invoiceNumber,invoiceDate,locationId", _options.PageSize, cancellationToken)).ConfigureAwait(false)
                 : await GetByIdsAsync(api, "finance/accounting/unpostedinvoices", "billingLogId", requestedIds, CwJsonContext.Default.ListCwUnpostedInvoice, unpostedConditions, cancellationToken).ConfigureAwait(false);
-            invoices = await GetByIdsAsync(api, "finance/invoices", "id", unposted.Select(u => u.BillingLogId).ToList(), CwJsonContext.Default.ListCwInvoice, "status/isClosed = true", cancellationToken).ConfigureAwait(false);
+            invoices = await GetByIdsAsync(api, "finance/invoices", "id", unposted.Select(u => u.BillingLogId).ToList(), CwJsonContext.Default.ListCwInvoice, null, cancellationToken).ConfigureAwait(false);
         }
 
+        // Closed status is judged on the status the API returns, not asked for in the conditions: whether every site
+        // accepts status/isClosed inside conditions is not documented, and a refused condition would stop the run.
+        // A status without isClosed (older models) counts as closed: unposted invoices have GL entries, which ConnectWise
+        // creates only on closing (reference §2.4), and the GL export still refuses one without them.
         return invoices
+            .Where(i => i.Status?.IsClosed != false)
             .Where(i => CwDates.ToLocalDate(i.Date, _zone) is { } d && d <= query.ThruDate && (query.FromDate is null || d >= query.FromDate))
             .Where(i => query.Division is null || string.Equals(i.Location?.Name, query.Division, StringComparison.OrdinalIgnoreCase))
             .OrderBy(i => i.Id)

@@ -37,7 +37,7 @@ public sealed class ConnectWiseOptions
     /// </summary>
     public string TimeZone { get; set; } = "UTC";
 
-    /// <summary>Records per page, at most 1,000 (ConnectWise's hard limit).</summary>
+    /// <summary>Records per page, at most 1,000 (ConnectWise's hard limit); a larger value fails at start, it is never cut.</summary>
     public int PageSize { get; set; } = 1000;
 
     /// <summary>Invoice ids per <c>id in (…)</c> condition, so request lines stay well under the 8 KB most front ends accept.</summary>

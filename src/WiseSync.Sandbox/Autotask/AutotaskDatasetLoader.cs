@@ -10,7 +10,8 @@ namespace WiseSync.Sandbox.Autotask;
 /// contacts, payment terms, billing codes, tax categories, lines of business (organizational levels) and each
 /// company's invoice email settings. Problems with vendor "autotask" (or none) add the Autotask cases:
 /// <c>voided</c>, <c>already-synced</c>, <c>write-error</c> (PATCH fails with the note as message) and
-/// <c>markup</c> (the note replaces the invoice XML).
+/// <c>markup</c> (the note replaces the invoice XML) and <c>numeric-text</c> (no invoice: the text fields the vendor's
+/// demo data sends as numbers — or those named in <c>data.fields</c> — are written as JSON numbers when whole).
 /// </summary>
 internal static class AutotaskDatasetLoader
 {
@@ -246,6 +247,12 @@ internal static class AutotaskDatasetLoader
         var stamp = AutotaskDates.Stamp(data.ReferenceDate.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc));
         foreach (var problem in data.Problems.Where(p => p.Vendor is null || p.Vendor.Equals("autotask", StringComparison.OrdinalIgnoreCase)))
         {
+            if (problem.Kind.Equals("numeric-text", StringComparison.OrdinalIgnoreCase))
+            {
+                WriteNumericTextAsNumbers(store, problem);
+                continue;
+            }
+
             if (problem.InvoiceId is not { } id || !store.Invoices.Records.TryGetValue(id, out var invoice))
             {
                 continue;
@@ -267,6 +274,43 @@ internal static class AutotaskDatasetLoader
                 case "markup":
                     store.MarkupOverrides[id] = problem.Note ?? string.Empty;
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fields the swagger calls strings that Autotask's own demo data sends as numbers when they hold a whole number:
+    /// <c>BillingCodes.externalNumber: 0</c>, <c>Companies.postalCode</c> and <c>billToZipCode: 12061</c>
+    /// (django-autotask's fixtures), while <c>companyNumber: "289843"</c> stays text. A problem's
+    /// <c>data.fields</c> (<c>["Entity.field", ...]</c>) names others.
+    /// </summary>
+    private static readonly string[] NumericTextFields = ["BillingCodes.externalNumber", "Companies.postalCode", "Companies.billToZipCode"];
+
+    private static void WriteNumericTextAsNumbers(AutotaskStore store, SandboxProblem problem)
+    {
+        var fields = problem.Data is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("fields", out var named) && named.ValueKind == JsonValueKind.Array
+            ? named.EnumerateArray().Select(f => f.GetString()).OfType<string>().ToArray()
+            : NumericTextFields;
+        foreach (var qualified in fields)
+        {
+            var dot = qualified.IndexOf('.', StringComparison.Ordinal);
+            if (dot <= 0 || store.Entity(qualified[..dot]) is not { } entity || entity.Field(qualified[(dot + 1)..]) is not { } field)
+            {
+                continue;
+            }
+
+            lock (entity.Gate)
+            {
+                foreach (var record in entity.Records.Values)
+                {
+                    // A number cannot carry leading zeros: such text stays text, as it must on the vendor's side too.
+                    if (AutotaskJsonValues.Text(record[field.Name]) is { } text
+                        && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                        && number.ToString(CultureInfo.InvariantCulture) == text)
+                    {
+                        record[field.Name] = number;
+                    }
+                }
             }
         }
     }

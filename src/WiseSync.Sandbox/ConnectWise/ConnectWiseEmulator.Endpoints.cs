@@ -12,8 +12,8 @@ internal sealed partial class ConnectWiseEmulator
 
     partial void MapEndpoints(RouteGroupBuilder api)
     {
-        api.MapGet("/finance/invoices", (HttpContext ctx) => CwListing.List(ctx, Store.Invoices()));
-        api.MapGet("/finance/invoices/count", (HttpContext ctx) => CwListing.Count(ctx, Store.Invoices()));
+        api.MapGet("/finance/invoices", (HttpContext ctx) => CwListing.List(ctx, Store.Invoices(), Store.RefusedConditionFields));
+        api.MapGet("/finance/invoices/count", (HttpContext ctx) => CwListing.Count(ctx, Store.Invoices(), Store.RefusedConditionFields));
         api.MapGet("/finance/invoices/{id:int}", (int id) => Store.Invoice(id) is { } o ? Json(o) : NotFound("Invoice", id));
         api.MapGet("/finance/invoices/{id:int}/payments", (HttpContext ctx, int id) =>
             Store.Payments(id) is { } list ? CwListing.List(ctx, list) : NotFound("Invoice", id));

@@ -179,7 +179,8 @@ internal static class CwJson
                 ["type"] = new JsonObject { ["id"] = 1, ["name"] = "Email", ["_info"] = new JsonObject { ["href"] = "company/communicationTypes/1" } },
                 ["value"] = c.Email,
                 ["defaultFlag"] = true,
-                ["domain"] = c.Email[(c.Email.IndexOf('@', StringComparison.Ordinal) + 1)..],
+                // The vendor writes the domain with its at sign ("@YourCompany.com", django-connectwise fixtures).
+                ["domain"] = c.Email[c.Email.IndexOf('@', StringComparison.Ordinal)..],
                 ["communicationType"] = "Email",
             });
         }
@@ -345,12 +346,19 @@ internal static class CwJson
         ["_info"] = Info($"finance/invoices/{i.Id}/payments/{p.Id}"),
     };
 
+    /// <summary>
+    /// ConnectWise's error body: <c>{"code":"InvalidObject","message":"configuration object is invalid","errors":[{"code",
+    /// "message","resource":"configuration","field"}]}</c> (christaylorcodes/ConnectWiseManageAPI#30): each error's
+    /// resource is the object the message names, camel-cased.
+    /// </summary>
     public static JsonObject Error(string code, string message, params (string Field, string Message)[] errors)
     {
+        var named = message.Split(' ', 2)[0];
+        var resource = named.Length == 0 ? "object" : char.ToLowerInvariant(named[0]) + named[1..];
         var list = new JsonArray();
         foreach (var (field, msg) in errors)
         {
-            list.Add(new JsonObject { ["code"] = code, ["message"] = msg, ["resource"] = "sandbox", ["field"] = field });
+            list.Add(new JsonObject { ["code"] = code, ["message"] = msg, ["resource"] = resource, ["field"] = field });
         }
 
         return new JsonObject { ["code"] = code, ["message"] = message, ["errors"] = list };

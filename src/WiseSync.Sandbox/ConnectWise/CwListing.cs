@@ -14,9 +14,14 @@ internal static class CwListing
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 1000;
 
-    public static IResult List(HttpContext context, IEnumerable<JsonObject> records)
+    public static IResult List(HttpContext context, IEnumerable<JsonObject> records, IReadOnlyList<string>? refusedFields = null)
     {
         var query = context.Request.Query;
+        if (Refusal(query["conditions"].ToString(), refusedFields) is { } refusal)
+        {
+            return refusal;
+        }
+
         Func<JsonObject, bool> predicate;
         try
         {
@@ -89,8 +94,13 @@ internal static class CwListing
         return Results.Text(array.ToJsonString(), ConnectWiseEmulator.ContentType);
     }
 
-    public static IResult Count(HttpContext context, IEnumerable<JsonObject> records)
+    public static IResult Count(HttpContext context, IEnumerable<JsonObject> records, IReadOnlyList<string>? refusedFields = null)
     {
+        if (Refusal(context.Request.Query["conditions"].ToString(), refusedFields) is { } refusal)
+        {
+            return refusal;
+        }
+
         try
         {
             var predicate = CwConditionParser.Parse(context.Request.Query["conditions"].ToString());
@@ -100,6 +110,28 @@ internal static class CwListing
         {
             return ConnectWiseEmulator.Error(StatusCodes.Status400BadRequest, "InvalidObject", $"conditions: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// ConnectWise's 400 for a condition it will not evaluate, in its documented error shape (code, message, errors[] with
+    /// code, message, resource, field; christaylorcodes/ConnectWiseManageAPI#30). The message texts are the sandbox's own.
+    /// </summary>
+    private static IResult? Refusal(string conditions, IReadOnlyList<string>? refusedFields)
+    {
+        foreach (var field in refusedFields ?? [])
+        {
+            if (System.Text.RegularExpressions.Regex.IsMatch(
+                conditions,
+                $"(?<![\\w/]){System.Text.RegularExpressions.Regex.Escape(field)}(?![\\w/])",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+                TimeSpan.FromSeconds(1)))
+            {
+                var body = CwJson.Error("InvalidObject", "conditions is invalid", ("conditions", $"{field} is not a supported field in conditions."));
+                return Results.Text(body.ToJsonString(), ConnectWiseEmulator.ContentType, statusCode: StatusCodes.Status400BadRequest);
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<JsonObject> Order(IEnumerable<JsonObject> records, string orderBy)

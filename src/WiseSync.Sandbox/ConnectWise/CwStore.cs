@@ -10,7 +10,8 @@ namespace WiseSync.Sandbox.ConnectWise;
 /// recipients: the dataset's recipients become company billing settings (billing contact = primary contact when it
 /// receives invoices, contacts that receive invoices = default-billing flag, other addresses = invoice CC).
 /// Scenario markers (dataset problems, vendor "connectwise"): <c>glMappingMissing</c> (invoice id: a line without a
-/// GL account, so no GL entries) and <c>openInvoice</c> (invoice id: not in a closed billing status).
+/// GL account, so no GL entries), <c>openInvoice</c> (invoice id: not in a closed billing status) and
+/// <c>refuseCondition</c> (<c>data.field</c> or the note, e.g. <c>status/isClosed</c>: conditions naming it are refused).
 /// </summary>
 internal sealed class CwStore(TimeProvider time)
 {
@@ -27,6 +28,11 @@ internal sealed class CwStore(TimeProvider time)
         var problems = data.Problems.Where(p => p.Vendor is null || p.Vendor.Equals("connectwise", StringComparison.OrdinalIgnoreCase)).ToList();
         var noGl = problems.Where(p => p.Kind.Equals("glMappingMissing", StringComparison.OrdinalIgnoreCase)).Select(p => p.InvoiceId).OfType<int>().ToHashSet();
         var open = problems.Where(p => p.Kind.Equals("openInvoice", StringComparison.OrdinalIgnoreCase)).Select(p => p.InvoiceId).OfType<int>().ToHashSet();
+        var refused = problems.Where(p => p.Kind.Equals("refuseCondition", StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Data is { ValueKind: System.Text.Json.JsonValueKind.Object } d && d.TryGetProperty("field", out var f) ? f.GetString() : p.Note)
+            .Where(f => !string.IsNullOrWhiteSpace(f))
+            .Select(f => f!.Trim())
+            .ToList();
         var terms = data.PaymentTerms.ToDictionary(t => t.Id);
         var divisions = data.Divisions.ToDictionary(d => d.Id);
         var loaded = new DateTimeOffset(data.ReferenceDate.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
@@ -117,6 +123,7 @@ internal sealed class CwStore(TimeProvider time)
 
         lock (_gate)
         {
+            RefusedConditionFields = refused;
             _companies = companies;
             _contacts = data.Contacts.ToDictionary(
                 c => c.Id,
@@ -127,6 +134,13 @@ internal sealed class CwStore(TimeProvider time)
             _nextPaymentId = 1;
         }
     }
+
+    /// <summary>
+    /// Fields a <c>conditions</c> parameter may not name (scenario <c>refuseCondition</c>): ConnectWise answers 400 with
+    /// its error body for a condition it does not support, e.g. <c>status/isClosed</c> on some versions (not documented
+    /// either way, reference/psa-apis.md §2.2), so a client must not depend on it.
+    /// </summary>
+    public IReadOnlyList<string> RefusedConditionFields { get; private set; } = [];
 
     public object? State(string collection)
     {

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using WiseSync.Autotask.Json;
+
 namespace WiseSync.Autotask.Api.Dto;
 
 /// <summary>Autotask <c>ContactModel</c> (the fields the provider reads).</summary>
@@ -13,7 +16,8 @@ internal sealed record AtContact
 
     public string? EmailAddress { get; init; }
 
-    /// <summary>0/1, an integer, not a boolean (reference/psa-apis.md §1.7).</summary>
+    /// <summary>0/1, an integer, not a boolean (reference/psa-apis.md §1.7); a boolean is read as 1/0.</summary>
+    [JsonConverter(typeof(AutotaskIntegerFlagConverter))]
     public int? IsActive { get; init; }
 
     public bool? PrimaryContact { get; init; }

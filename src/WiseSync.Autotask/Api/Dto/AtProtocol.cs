@@ -62,11 +62,3 @@ internal sealed record AtZoneInformation
 
     public int? Ci { get; init; }
 }
-
-/// <summary>The error body Autotask answers failures with: <c>{"errors":["..."]}</c>, sometimes with a top-level message.</summary>
-internal sealed record AtErrorBody
-{
-    public IReadOnlyList<string>? Errors { get; init; }
-
-    public string? Message { get; init; }
-}
