@@ -41,7 +41,9 @@ internal sealed class XeroCreditNoteKind(XeroApi api, XeroDraftMapper mapper) : 
             total - remaining,
             0m,
             dto.FullyPaidOnDate,
-            XeroErrors.Messages(dto.ValidationErrors).ToList(),
+            XeroElementStatus.Failed(dto.HasErrors, dto.StatusAttributeString, dto.ValidationErrors) || !XeroElementStatus.IsRealId(dto.CreditNoteID)
+                ? XeroElementStatus.Reasons("credit note", dto.HasErrors, dto.StatusAttributeString, dto.CreditNoteID, dto.ValidationErrors, dto.Warnings)
+                : [],
             XeroErrors.Messages(dto.Warnings).ToList());
     }
 }

@@ -34,6 +34,8 @@ internal sealed class XeroInvoiceKind(XeroApi api, XeroDraftMapper mapper) : IXe
         dto.AmountPaid ?? 0m,
         dto.AmountCredited ?? 0m,
         dto.FullyPaidOnDate,
-        XeroErrors.Messages(dto.ValidationErrors).ToList(),
+        XeroElementStatus.Failed(dto.HasErrors, dto.StatusAttributeString, dto.ValidationErrors) || !XeroElementStatus.IsRealId(dto.InvoiceID)
+            ? XeroElementStatus.Reasons("invoice", dto.HasErrors, dto.StatusAttributeString, dto.InvoiceID, dto.ValidationErrors, dto.Warnings)
+            : [],
         XeroErrors.Messages(dto.Warnings).ToList());
 }
