@@ -19,8 +19,8 @@ internal sealed class XeroCustomerResolver(XeroApi api)
     private const int BatchSize = 50;
     private const int MaxWhereLength = 2500;
 
-    // Above this many companies without a number match, one paged read of every contact (1,000 a page) is tried
-    // before one searchTerm call per company; it stops as soon as it would cost more pages than companies remain.
+    // Above this many companies, one paged read of every contact (1,000 a page) is tried before the name and
+    // searchTerm lookups; it stops as soon as it would cost more pages than there are companies.
     private const int SearchTermLimit = 10;
     private const int SweepPageSize = 1000;
     private const int MaxSearchPages = 10;
@@ -84,8 +84,11 @@ internal sealed class XeroCustomerResolver(XeroApi api)
         }
 
         var candidates = new List<XeroContactDto>();
-        await FindByNamesAsync(plans, candidates, cancellationToken).ConfigureAwait(false);
-        await FindByNumbersAsync(plans.Where(p => !candidates.Exists(c => HasNumber(c, p))).ToList(), candidates, cancellationToken).ConfigureAwait(false);
+        if (!await SweepAsync(plans, candidates, cancellationToken).ConfigureAwait(false))
+        {
+            await FindByNamesAsync(plans, candidates, cancellationToken).ConfigureAwait(false);
+            await FindByNumbersAsync(plans.Where(p => !candidates.Exists(c => HasNumber(c, p))).ToList(), candidates, cancellationToken).ConfigureAwait(false);
+        }
 
         // Contacts found by number that were merged away lead to the surviving contact.
         var mergedAway = candidates.Where(c => c.MergedToContactID is { Length: > 0 }).Select(c => c.ContactID!).ToList();
@@ -396,42 +399,49 @@ internal sealed class XeroCustomerResolver(XeroApi api)
     }
 
     /// <summary>
-    /// ContactNumber is not an optimised filter: the PSA company id is found with searchTerm (which covers
-    /// ContactNumber), or for many companies of an organisation not known to be large, by paging through every
-    /// contact while that costs fewer calls than the searches would.
+    /// For many companies of an organisation not known to be large: one paged read of every contact (1,000 a page,
+    /// no filter), when it costs no more calls than there are companies; it answers names and numbers at once.
+    /// False when it was not done or not finished (the candidates found so far are kept).
+    /// </summary>
+    private async Task<bool> SweepAsync(List<XeroContactPlan> plans, List<XeroContactDto> candidates, CancellationToken cancellationToken)
+    {
+        if (plans.Count <= SearchTermLimit || api.State.ContactFiltersRefused)
+        {
+            return false;
+        }
+
+        try
+        {
+            for (var page = 1; ; page++)
+            {
+                var answer = await api.GetContactPageAsync(null, null, null, page, SweepPageSize, cancellationToken).ConfigureAwait(false);
+                var contacts = answer.Contacts ?? [];
+                candidates.AddRange(contacts.Where(c => plans.Exists(p => HasNumber(c, p) || NamesOf(p).Contains(c.Name?.Trim() ?? string.Empty, StringComparer.OrdinalIgnoreCase))));
+                if (contacts.Count == 0 || answer.Pagination is not { } paging || paging.Page >= paging.PageCount)
+                {
+                    return true;
+                }
+
+                if (paging.PageCount > plans.Count)
+                {
+                    return false;
+                }
+            }
+        }
+        catch (XeroFilterRefusedException)
+        {
+            api.State.ContactFiltersRefused = true;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// ContactNumber is not an optimised filter: the PSA company id is found with searchTerm, which covers
+    /// ContactNumber (and the "Name (PSA id)" names), a few pages per company.
     /// </summary>
     private async Task FindByNumbersAsync(List<XeroContactPlan> plans, List<XeroContactDto> candidates, CancellationToken cancellationToken)
     {
-        var remaining = plans;
-        if (remaining.Count > SearchTermLimit && !api.State.ContactFiltersRefused)
-        {
-            try
-            {
-                for (var page = 1; remaining.Count > 0; page++)
-                {
-                    var answer = await api.GetContactPageAsync(null, null, null, page, SweepPageSize, cancellationToken).ConfigureAwait(false);
-                    var contacts = answer.Contacts ?? [];
-                    candidates.AddRange(contacts.Where(c => remaining.Exists(p => HasNumber(c, p))));
-                    remaining = remaining.Where(p => !candidates.Exists(c => HasNumber(c, p))).ToList();
-                    var pagesLeft = answer.Pagination is { } paging ? paging.PageCount - paging.Page : 0;
-                    if (contacts.Count == 0 || pagesLeft <= 0)
-                    {
-                        return;
-                    }
-
-                    if (pagesLeft > remaining.Count)
-                    {
-                        break;
-                    }
-                }
-            }
-            catch (XeroFilterRefusedException)
-            {
-                api.State.ContactFiltersRefused = true;
-            }
-        }
-
-        foreach (var plan in remaining)
+        foreach (var plan in plans)
         {
             if (await SearchAsync(plan.CompanyId, [plan], cancellationToken).ConfigureAwait(false) is { } found)
             {
