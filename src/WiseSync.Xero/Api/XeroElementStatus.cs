@@ -13,11 +13,27 @@ internal static class XeroElementStatus
 {
     public const string Error = "ERROR";
 
-    /// <summary>Whether the element says it failed.</summary>
-    public static bool Failed(bool? hasErrors, string? statusAttribute, IReadOnlyList<XeroValidationErrorDto>? errors) =>
-        hasErrors == true
-        || string.Equals(statusAttribute, Error, StatusComparison)
-        || Messages(errors).Any();
+    /// <summary>
+    /// Whether the element says it failed: its error flag or StatusAttributeString ERROR. Without a status, any
+    /// ValidationErrors text means failed; with StatusAttributeString OK or WARNING the element was saved and its texts
+    /// are warnings (the spec's own createCreditNotes example answers OK with a ValidationErrors message).
+    /// </summary>
+    public static bool Failed(bool? hasErrors, string? statusAttribute, IReadOnlyList<XeroValidationErrorDto>? errors)
+    {
+        if (hasErrors == true || string.Equals(statusAttribute, Error, StatusComparison))
+        {
+            return true;
+        }
+
+        return !IsSavedStatus(statusAttribute) && Messages(errors).Any();
+    }
+
+    /// <summary>The texts to pass on as warnings of a saved element: its Warnings, and its ValidationErrors when its status says saved.</summary>
+    public static IReadOnlyList<string> Notes(string? statusAttribute, IReadOnlyList<XeroValidationErrorDto>? errors, IReadOnlyList<XeroValidationErrorDto>? warnings) =>
+        Messages(warnings).Concat(IsSavedStatus(statusAttribute) ? Messages(errors) : []).Distinct(StringComparer.Ordinal).ToList();
+
+    private static bool IsSavedStatus(string? statusAttribute) =>
+        string.Equals(statusAttribute, "OK", StatusComparison) || string.Equals(statusAttribute, "WARNING", StatusComparison);
 
     /// <summary>A non-empty id that is not Xero's all-zero placeholder for "not saved".</summary>
     public static bool IsRealId([NotNullWhen(true)] string? id) =>

@@ -44,6 +44,6 @@ internal sealed class XeroCreditNoteKind(XeroApi api, XeroDraftMapper mapper) : 
             XeroElementStatus.Failed(dto.HasErrors, dto.StatusAttributeString, dto.ValidationErrors) || !XeroElementStatus.IsRealId(dto.CreditNoteID)
                 ? XeroElementStatus.Reasons("credit note", dto.HasErrors, dto.StatusAttributeString, dto.CreditNoteID, dto.ValidationErrors, dto.Warnings)
                 : [],
-            XeroErrors.Messages(dto.Warnings).ToList());
+            XeroElementStatus.Notes(dto.StatusAttributeString, dto.ValidationErrors, dto.Warnings));
     }
 }

@@ -37,5 +37,5 @@ internal sealed class XeroInvoiceKind(XeroApi api, XeroDraftMapper mapper) : IXe
         XeroElementStatus.Failed(dto.HasErrors, dto.StatusAttributeString, dto.ValidationErrors) || !XeroElementStatus.IsRealId(dto.InvoiceID)
             ? XeroElementStatus.Reasons("invoice", dto.HasErrors, dto.StatusAttributeString, dto.InvoiceID, dto.ValidationErrors, dto.Warnings)
             : [],
-        XeroErrors.Messages(dto.Warnings).ToList());
+        XeroElementStatus.Notes(dto.StatusAttributeString, dto.ValidationErrors, dto.Warnings));
 }
