@@ -174,4 +174,21 @@ public sealed class InvoiceContractTests
         Assert.Equal(2.0m, found.AmountPaid);
         xero.AssertEveryRequestMatched();
     }
+
+    [Fact]
+    public async Task Refused_or_of_credit_note_numbers_falls_back_to_one_number_per_call()
+    {
+        await using var xero = Start();
+        xero.Server.Given(XeroApi("GET", "CreditNotes").WithParam("where", new WildcardMatcher("*||*")))
+            .RespondWith(Json(Fixture("error-400-highvolume-contacts.json"), 400));
+        xero.Server.Given(XeroApi("GET", "CreditNotes").WithParam("where", "CreditNoteNumber==\"CN-0005\""))
+            .RespondWith(Json(Fixture("creditnotes-get.json")));
+        xero.Server.Given(XeroApi("GET", "CreditNotes").WithParam("where", "CreditNoteNumber==\"CN-0404\""))
+            .RespondWith(Json(Fixture("error-400-highvolume-contacts.json"), 400));
+
+        var found = await xero.Sink().FindInvoicesByNumberAsync(["CN-0005", "CN-0404"], DocumentKind.CreditNote);
+
+        Assert.Equal("249f15fa-f2a7-4acc-8769-0984103f2225", Assert.Single(found).Id);
+        Assert.Equal(3, xero.Sent("GET", "CreditNotes").Count);
+    }
 }
