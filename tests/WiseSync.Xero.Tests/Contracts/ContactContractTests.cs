@@ -115,4 +115,23 @@ public sealed class ContactContractTests
         Assert.Contains("The contact name Buzz Lightyear is already assigned to another contact.", error.VendorMessages[0], StringComparison.Ordinal);
         Assert.Equal(400, error.StatusCode);
     }
+
+    [Fact]
+    public async Task Published_post_contacts_answer_with_the_all_zero_id_is_not_taken_as_the_update()
+    {
+        // The spec's updateOrCreateContacts example answers ContactID 00000000-…: the update is not confirmed, so the
+        // contact found by name stays the customer and the company gets a warning.
+        await using var xero = Start();
+        xero.Server.Given(XeroApi("GET", "Contacts")).RespondWith(Json(Fixture("contacts-get.json")));
+        xero.Server.Given(Write("POST", "Contacts", $"$.Contacts[?(@.ContactID == '{Katherine}' && @.ContactNumber == 'C1')]"))
+            .RespondWith(Json(Fixture("contacts-post.json")));
+
+        var result = Assert.Single(await xero.Sink().EnsureCustomersAsync([Customer("C1", "Katherine Warren")]));
+
+        Assert.Equal(CustomerMatchKind.ByName, result.Match);
+        Assert.Equal(Katherine, result.Customer!.Id);
+        Assert.Contains(result.Warnings, w => w.Contains("00000000-0000-0000-0000-000000000000", StringComparison.Ordinal));
+        Assert.Single(xero.Sent("POST", "Contacts"));
+        xero.AssertEveryRequestMatched();
+    }
 }

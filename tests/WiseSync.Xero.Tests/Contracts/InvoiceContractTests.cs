@@ -191,4 +191,22 @@ public sealed class InvoiceContractTests
         Assert.Equal("249f15fa-f2a7-4acc-8769-0984103f2225", Assert.Single(found).Id);
         Assert.Equal(3, xero.Sent("GET", "CreditNotes").Count);
     }
+
+    [Fact]
+    public async Task Published_post_invoices_answer_is_read_as_updated()
+    {
+        await using var xero = Start();
+        const string id = "ed255415-e141-4150-aab7-89c3bbbb851c";
+        xero.Server.Given(Write("POST", "Invoices", $"$.Invoices[?(@.InvoiceID == '{id}' && @.Type == 'ACCREC')]").WithParam("unitdp", "4"))
+            .RespondWith(Json(Fixture("invoices-post.json")));
+
+        var result = Assert.Single(await xero.Sink().UpsertInvoicesAsync([Invoice("INV-0007", CustomerId) with { ExistingAccountingId = id }]));
+
+        Assert.Null(result.Error);
+        Assert.False(result.Created);
+        Assert.Equal(id, result.Invoice!.Id);
+        Assert.Equal(40.00m, result.Invoice.AmountDue);
+        Assert.Empty(xero.Sent("PUT", "Invoices"));
+        xero.AssertEveryRequestMatched();
+    }
 }

@@ -16,7 +16,7 @@ public sealed class VendorSampleReadingTests
 {
     public static TheoryData<string> Samples => new()
     {
-        "contacts-get.json", "contacts-put.json", "contacts-put-400-validation.json", "invoices-get.json", "invoices-put.json",
+        "contacts-get.json", "contacts-put.json", "contacts-post.json", "invoices-post.json", "contacts-put-400-validation.json", "invoices-get.json", "invoices-put.json",
         "invoice-get-error-element.json", "creditnotes-get.json", "creditnotes-put.json", "organisation.json", "organisation-spec.json",
         "connections.json", "error-400-highvolume-contacts.json",
     };
