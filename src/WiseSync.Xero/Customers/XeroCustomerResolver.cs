@@ -349,8 +349,8 @@ internal sealed class XeroCustomerResolver(XeroApi api)
 
     /// <summary>
     /// Exact names (the company's and the "Name (PSA id)" an earlier run may have given it) with where=Name=="…",
-    /// an optimised field: OR-ed per chunk, or one name per call once Xero refused the OR; a refused single name is
-    /// looked up with searchTerm.
+    /// an optimised field: OR-ed per chunk, or the company's name alone per call once Xero refused the OR; a refused
+    /// single name is looked up with searchTerm.
     /// </summary>
     private async Task FindByNamesAsync(List<XeroContactPlan> plans, List<XeroContactDto> candidates, CancellationToken cancellationToken)
     {
@@ -373,7 +373,8 @@ internal sealed class XeroCustomerResolver(XeroApi api)
             }
         }
 
-        foreach (var name in names)
+        // One call per company name; "Name (PSA id)" is left to the searchTerm on the PSA id, which finds it too.
+        foreach (var name in plans.Select(p => p.Name).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             try
             {
