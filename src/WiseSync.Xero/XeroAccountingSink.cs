@@ -50,7 +50,7 @@ internal sealed class XeroAccountingSink(
         {
             var found = await documents.FindByNumbersAsync(chunk, cancellationToken).ConfigureAwait(false);
             refs.AddRange(found
-                .Where(f => f.Id is not null && f.Status is not ("DELETED" or "VOIDED"))
+                .Where(f => XeroElementStatus.IsRealId(f.Id) && f.Status is not ("DELETED" or "VOIDED"))
                 .Select(f => XeroDocumentWriter.Ref(kind, f, organisation)));
         }
 

@@ -31,7 +31,7 @@ public sealed class RateLimitTests
         using var recovered = await sandbox.Http.SendAsync(sandbox.XeroApi(HttpMethod.Get, "Organisation", access));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
-        Assert.Equal("Minute", throttled.Headers.GetValues("X-Rate-Limit-Problem").Single());
+        Assert.Equal("minute", throttled.Headers.GetValues("X-Rate-Limit-Problem").Single());
         Assert.Equal(TimeSpan.FromSeconds(40), throttled.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
         Assert.Equal(1, sandbox.Server.GetStats()["xero"].Throttled);

@@ -124,7 +124,7 @@ public sealed class ConnectionTests
             pathContains = "/Contacts",
             status = 429,
             retryAfterSeconds = 3600,
-            headers = new Dictionary<string, string> { ["X-Rate-Limit-Problem"] = "Daily" },
+            headers = new Dictionary<string, string> { ["X-Rate-Limit-Problem"] = "day" },
             count = 1,
         });
 

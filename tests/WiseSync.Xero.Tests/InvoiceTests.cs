@@ -226,7 +226,7 @@ public sealed class InvoiceTests
         var result = (await sink.UpsertInvoicesAsync([Invoice("INV-700", customer)]))[0];
         var link = await sink.GetInvoiceLinkAsync(result.Invoice!.Id);
 
-        Assert.Equal(new Uri($"https://go.xero.com/app/%21sNdBx/invoicing/view/{result.Invoice.Id}"), link);
+        Assert.Equal(new Uri($"https://go.xero.com/app/!sNdBx/invoicing/view/{result.Invoice.Id}"), link);
         Assert.Equal(link, result.Invoice.WebLink);
         Assert.Equal(1, await sandbox.RouteCountAsync("GET /Organisation"));
     }

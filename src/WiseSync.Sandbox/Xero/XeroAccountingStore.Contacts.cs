@@ -4,6 +4,15 @@ namespace WiseSync.Sandbox.Xero;
 
 internal sealed partial class XeroAccountingStore
 {
+    /// <summary>
+    /// The where fields Xero optimises for Contacts (reference §1.4; CData's reading of Xero's docs). On a large
+    /// organisation any other field, an OR, a != or no filter at all is refused with HighVolumeException.
+    /// </summary>
+    public static readonly IReadOnlySet<string> OptimisedContactFields = new HashSet<string>(StringComparer.Ordinal) { "Name", "EmailAddress", "AccountNumber" };
+
+    /// <summary>Whether the organisation is over Xero's high-volume threshold (seed problem "highVolume").</summary>
+    public bool HighVolume { get; set; }
+
     public XeroResponse GetContacts(XeroContactQuery query)
     {
         XeroWhereFilter? where = null;
@@ -17,6 +26,12 @@ internal sealed partial class XeroAccountingStore
             {
                 return XeroResponse.PostDataInvalid(ex.Message);
             }
+        }
+
+        var filtered = query.Ids is { Count: > 0 } || !string.IsNullOrWhiteSpace(query.SearchTerm) || where is not null;
+        if (HighVolume && (!filtered || (where is not null && !where.IsOptimised(OptimisedContactFields))))
+        {
+            return XeroResponse.HighVolume("Contacts");
         }
 
         var now = time.GetUtcNow();

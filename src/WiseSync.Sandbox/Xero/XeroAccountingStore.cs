@@ -76,6 +76,7 @@ internal sealed partial class XeroAccountingStore(TimeProvider time)
             _idempotent.Clear();
             Organisation.PeriodLockDate = null;
             Organisation.EndOfYearLockDate = null;
+            HighVolume = false;
         }
     }
 

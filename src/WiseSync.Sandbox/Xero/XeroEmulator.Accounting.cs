@@ -60,6 +60,11 @@ internal sealed partial class XeroEmulator
             Store.Merge(from, into) ? Results.Ok() : Results.NotFound());
         group.MapPost("/_sandbox/contacts/{id:guid}/archive", (Guid id) =>
             Store.Archive(id) ? Results.Ok() : Results.NotFound());
+        group.MapPost("/_sandbox/highvolume", (HighVolumeRequest request) =>
+        {
+            Store.HighVolume = request.Enabled;
+            return Results.Ok();
+        });
         group.MapPost("/_sandbox/lockdates", (LockDatesRequest request) =>
         {
             Store.SetLockDates(request.PeriodLockDate, request.EndOfYearLockDate);
@@ -69,6 +74,8 @@ internal sealed partial class XeroEmulator
     }
 
     private sealed record LockDatesRequest(DateOnly? PeriodLockDate, DateOnly? EndOfYearLockDate);
+
+    private sealed record HighVolumeRequest(bool Enabled);
 
     /// <summary>
     /// A write: with an Idempotency-Key the first answer is kept and replayed for every repeat of the key

@@ -21,12 +21,19 @@ internal sealed partial class XeroEmulator : IVendorEmulator
     public const string Scope = "offline_access accounting.transactions accounting.contacts accounting.settings";
 
     // accounting-apis.md 1.2: per tenant 5 concurrent, 60/minute, 5,000/day (rolling 24 h); per app 10,000/minute.
+    // The window names are the values Xero sends in X-Rate-Limit-Problem, which are lower case (recorded answers:
+    // tests/WiseSync.Xero.Tests/Fixtures/xero/SOURCES.md).
     public static readonly VendorRateLimitPolicy Policy = new(5,
     [
-        new RateWindow("Minute", 60, TimeSpan.FromMinutes(1)),
-        new RateWindow("Daily", 5000, TimeSpan.FromDays(1)),
-        new RateWindow("AppMinute", 10000, TimeSpan.FromMinutes(1), AppWide: true),
+        new RateWindow(MinuteProblem, 60, TimeSpan.FromMinutes(1)),
+        new RateWindow(DayProblem, 5000, TimeSpan.FromDays(1)),
+        new RateWindow(AppMinuteProblem, 10000, TimeSpan.FromMinutes(1), AppWide: true),
     ]);
+
+    public const string MinuteProblem = "minute";
+    public const string DayProblem = "day";
+    public const string AppMinuteProblem = "appminute";
+    public const string ConcurrentProblem = "concurrent";
 
     private readonly EmulatorContext _context;
     private readonly VendorRateLimiter _limiter;
@@ -104,6 +111,9 @@ internal sealed partial class XeroEmulator : IVendorEmulator
 
         Store.Clear();
         Store.SetLockDates(_periodLockDate, _endOfYearLockDate);
+
+        // A large organisation refuses contact filters that are not optimised (see XeroAccountingStore.HighVolume).
+        Store.HighVolume = data.Problems.Any(p => p.Kind == "highVolume" && p.Vendor is null or "xero");
     }
 
     public void ResetTraffic()
@@ -171,9 +181,9 @@ internal sealed partial class XeroEmulator : IVendorEmulator
     private static void WriteQuotaHeaders(HttpResponse response, RateLimitDecision decision)
     {
         // accounting-apis.md 1.2: quota headers on every answer.
-        response.Headers["X-DayLimit-Remaining"] = Remaining(decision, "Daily");
-        response.Headers["X-MinLimit-Remaining"] = Remaining(decision, "Minute");
-        response.Headers["X-AppMinLimit-Remaining"] = Remaining(decision, "AppMinute");
+        response.Headers["X-DayLimit-Remaining"] = Remaining(decision, DayProblem);
+        response.Headers["X-MinLimit-Remaining"] = Remaining(decision, MinuteProblem);
+        response.Headers["X-AppMinLimit-Remaining"] = Remaining(decision, AppMinuteProblem);
     }
 
     private static string Remaining(RateLimitDecision decision, string window) =>
@@ -183,8 +193,9 @@ internal sealed partial class XeroEmulator : IVendorEmulator
     {
         // accounting-apis.md 1.2: 429 with Retry-After (seconds) and X-Rate-Limit-Problem naming the limit.
         context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers["X-Rate-Limit-Problem"] = decision.Problem;
-        return Problem(StatusCodes.Status429TooManyRequests, "Too Many Requests", $"Rate limit exceeded: {decision.Problem}");
+        var problem = decision.Problem == VendorRateLimiter.ConcurrentProblem ? ConcurrentProblem : decision.Problem;
+        context.Response.Headers["X-Rate-Limit-Problem"] = problem;
+        return Problem(StatusCodes.Status429TooManyRequests, "Too Many Requests", $"Rate limit exceeded: {problem}");
     }
 
     private static IResult Problem(int status, string title, string detail) => VendorJson.Json(

@@ -30,6 +30,19 @@ internal sealed class XeroWhereFilter
     /// <summary>Evaluates the clause; <paramref name="field"/> returns a field's value (string, bool or null).</summary>
     public bool Matches(Func<string, object?> field) => _root.Evaluate(field);
 
+    /// <summary>
+    /// Whether the clause is what Xero serves on a large organisation: only <c>==</c> on <paramref name="fields"/>,
+    /// joined by AND (an OR or a <c>!=</c> is not optimised).
+    /// </summary>
+    public bool IsOptimised(IReadOnlySet<string> fields) => Optimised(_root, fields);
+
+    private static bool Optimised(Node node, IReadOnlySet<string> fields) => node switch
+    {
+        And and => Optimised(and.Left, fields) && Optimised(and.Right, fields),
+        Compare compare => compare.Equal && fields.Contains(compare.Field),
+        _ => false,
+    };
+
     private abstract record Node
     {
         public abstract bool Evaluate(Func<string, object?> field);

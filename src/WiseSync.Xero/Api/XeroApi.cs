@@ -3,7 +3,9 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using NodaTime;
+using WiseSync.Http;
 using WiseSync.Xero.Api.Dto;
+using WiseSync.Xero.Internal;
 
 namespace WiseSync.Xero.Api;
 
@@ -39,33 +41,61 @@ internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state)
             },
             cancellationToken);
 
-    /// <summary>GET /Contacts, every page (paging returns MergedToContactID and contact persons: schemas.Contact).</summary>
-    public async Task<IReadOnlyList<XeroContactDto>> GetContactsAsync(IReadOnlyList<string>? ids, string? where, CancellationToken cancellationToken)
+    /// <summary>
+    /// GET /Contacts, every page (paging returns MergedToContactID and contact persons: schemas.Contact). A filter a
+    /// large organisation refuses throws <see cref="XeroFilterRefusedException"/>.
+    /// </summary>
+    public Task<IReadOnlyList<XeroContactDto>> GetContactsAsync(IReadOnlyList<string>? ids, string? where, CancellationToken cancellationToken) =>
+        GetContactsAsync(ids, where, null, int.MaxValue, cancellationToken);
+
+    /// <summary>GET /Contacts with any of IDs, where and searchTerm, every page up to <paramref name="maxPages"/>.</summary>
+    public async Task<IReadOnlyList<XeroContactDto>> GetContactsAsync(
+        IReadOnlyList<string>? ids, string? where, string? searchTerm, int maxPages, CancellationToken cancellationToken)
     {
         var all = new List<XeroContactDto>();
-        for (var page = 1; ; page++)
+        for (var page = 1; page <= maxPages; page++)
         {
-            var query = new List<KeyValuePair<string, string>>();
-            if (ids is { Count: > 0 })
-            {
-                query.Add(new("IDs", string.Join(",", ids)));
-            }
-
-            if (where is not null)
-            {
-                query.Add(new("where", where));
-            }
-
-            query.Add(new("includeArchived", "true"));
-            query.Add(new("page", page.ToString(CultureInfo.InvariantCulture)));
-            var answer = await SendAsync(new XeroApiRequest(HttpMethod.Get, Accounting + "Contacts", "GET /Contacts") { Query = query }, XeroJsonContext.Default.XeroContactsDto, cancellationToken).ConfigureAwait(false);
-            var contacts = answer?.Contacts ?? [];
+            var answer = await GetContactPageAsync(ids, where, searchTerm, page, null, cancellationToken).ConfigureAwait(false);
+            var contacts = answer.Contacts ?? [];
             all.AddRange(contacts);
-            if (contacts.Count == 0 || answer?.Pagination is not { } p || p.Page >= p.PageCount)
+            if (contacts.Count == 0 || answer.Pagination is not { } p || p.Page >= p.PageCount)
             {
-                return all;
+                break;
             }
         }
+
+        return all;
+    }
+
+    /// <summary>One page of GET /Contacts (archived included), with its pagination.</summary>
+    public async Task<XeroContactsDto> GetContactPageAsync(
+        IReadOnlyList<string>? ids, string? where, string? searchTerm, int page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var query = new List<KeyValuePair<string, string>>();
+        if (ids is { Count: > 0 })
+        {
+            query.Add(new("IDs", string.Join(",", ids)));
+        }
+
+        if (where is not null)
+        {
+            query.Add(new("where", where));
+        }
+
+        if (searchTerm is not null)
+        {
+            query.Add(new("searchTerm", searchTerm));
+        }
+
+        query.Add(new("includeArchived", "true"));
+        query.Add(new("page", page.ToString(CultureInfo.InvariantCulture)));
+        if (pageSize is { } size)
+        {
+            query.Add(new("pageSize", size.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return await SendAsync(new XeroApiRequest(HttpMethod.Get, Accounting + "Contacts", "GET /Contacts") { Query = query }, XeroJsonContext.Default.XeroContactsDto, cancellationToken).ConfigureAwait(false)
+            ?? new XeroContactsDto();
     }
 
     public async Task<IReadOnlyList<XeroContactDto>> WriteContactsAsync(bool createOnly, IReadOnlyList<XeroContactDto> contacts, string idempotencyKey, CancellationToken cancellationToken)
@@ -219,6 +249,8 @@ internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state)
                     throw new WiseSyncException($"Xero answered {route} with a body that is not the expected JSON.", ex);
                 }
 
+            case 400 when XeroErrors.IsHighVolume(response.Body):
+                throw new XeroFilterRefusedException(route, XeroErrors.Messages(response.Body));
             case 400:
                 throw new VendorValidationException(Vendor, XeroErrors.Messages(response.Body), 400);
             case 401:
@@ -229,7 +261,10 @@ internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state)
             case 404:
                 return null;
             case 429:
-                throw new RateLimitedException(Vendor, RateLimitKind.ShortWindow, "minute limit", null);
+                // Retries are spent (a daily limit never gets here: the plumbing stops it at once); say which limit.
+                var throttle = XeroLimits.Classify(response.RateLimitProblem, response.DayLimitRemaining)
+                    ?? new VendorThrottle(RateLimitKind.ShortWindow, "minute limit");
+                throw new RateLimitedException(Vendor, throttle.Kind, throttle.LimitName, response.RetryAfter is { } wait ? Duration.FromTimeSpan(wait) : null);
             default:
                 // The status travels as the inner exception EnsureSuccessStatusCode would throw, so a 503 reads as passing.
                 throw new WiseSyncException(

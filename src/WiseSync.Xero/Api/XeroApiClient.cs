@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using WiseSync.Http;
+using WiseSync.Xero.Internal;
 
 namespace WiseSync.Xero.Api;
 
@@ -15,7 +16,12 @@ internal sealed class XeroApiClient(HttpClient http)
         using var message = Build(request);
         using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return new XeroApiResponse((int)response.StatusCode, body);
+        return new XeroApiResponse(
+            (int)response.StatusCode,
+            body,
+            XeroLimits.First(response, XeroLimits.ProblemHeader),
+            XeroLimits.Number(XeroLimits.First(response, XeroLimits.DayRemainingHeader)),
+            response.Headers.RetryAfter?.Delta);
     }
 
     private static HttpRequestMessage Build(XeroApiRequest request)

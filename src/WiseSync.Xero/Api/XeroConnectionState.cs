@@ -11,10 +11,21 @@ internal sealed class XeroConnectionState(string connectionName, XeroOptions opt
     private readonly SemaphoreSlim _organisationGate = new(1, 1);
     private string? _tenantId;
     private (XeroOrganisationInfo Info, DateTimeOffset ReadAt)? _organisation;
+    private bool _contactFiltersRefused;
 
     public string ConnectionName { get; } = connectionName;
 
     public XeroOptions Options { get; } = options;
+
+    /// <summary>
+    /// Set once Xero refused an OR of contact filters (HighVolumeException): the organisation is large, so lookups go
+    /// straight to single optimised filters for the rest of this connection's life.
+    /// </summary>
+    public bool ContactFiltersRefused
+    {
+        get => Volatile.Read(ref _contactFiltersRefused);
+        set => Volatile.Write(ref _contactFiltersRefused, value);
+    }
 
     public async ValueTask<string?> GetTenantIdAsync(Func<CancellationToken, Task<string?>> pick, CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ internal static class XeroErrors
             if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("ValidationErrors", out var errors) && errors.ValueKind == JsonValueKind.Array)
             {
                 messages.AddRange(errors.EnumerateArray()
-                    .Select(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("Message", out var m) ? m.GetString() : null)
+                    .Select(e => Text(e, "Message") ?? Text(e, "Description"))
                     .OfType<string>());
             }
         }
@@ -37,8 +37,33 @@ internal static class XeroErrors
         return messages.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    public static IEnumerable<string> Messages(IReadOnlyList<XeroValidationErrorDto>? errors) =>
-        (errors ?? []).Select(e => e.Message).OfType<string>().Where(m => m.Length > 0);
+    /// <summary>
+    /// Xero's refusal of a filter it cannot serve efficiently for a large organisation: HTTP 400 with
+    /// <c>"Type": "HighVolumeException"</c>, <c>"ErrorNumber": 51</c> (Xero-NetStandard#604, xero-python#148).
+    /// </summary>
+    public static bool IsHighVolume(string body)
+    {
+        try
+        {
+            var error = JsonSerializer.Deserialize(body, XeroJsonContext.Default.XeroErrorDto);
+            return error is not null && (error.ErrorNumber == HighVolumeErrorNumber || string.Equals(error.Type, HighVolumeType, StringComparison.OrdinalIgnoreCase));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    public const int HighVolumeErrorNumber = 51;
+    public const string HighVolumeType = "HighVolumeException";
+
+    public static IEnumerable<string> Messages(IReadOnlyList<XeroValidationErrorDto>? errors) => XeroElementStatus.Messages(errors);
+
+    private static string? Text(JsonElement error, string name) =>
+        error.ValueKind == JsonValueKind.Object && error.TryGetProperty(name, out var text) && text.ValueKind == JsonValueKind.String
+            && !string.IsNullOrWhiteSpace(text.GetString())
+            ? text.GetString()!.Trim()
+            : null;
 
     /// <summary>A short, single-line excerpt of a non-JSON body for messages.</summary>
     public static string Describe(string body)

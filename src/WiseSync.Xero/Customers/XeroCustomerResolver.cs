@@ -6,16 +6,24 @@ using WiseSync.Xero.Internal;
 namespace WiseSync.Xero.Customers;
 
 /// <summary>
-/// Finds or creates the Xero contacts of the PSA companies of a run, in as few calls as Xero allows:
-/// stored ContactIDs in one IDs= call (following MergedToContactID), then ContactNumber (= PSA company id) and exact
-/// Name together in one where= call per chunk, then one PUT per 50 new contacts and one POST per 50 changed ones
-/// (reference/accounting-apis.md §1.4 "Suggested find-or-create order").
+/// Finds or creates the Xero contacts of the PSA companies of a run, in as few calls as Xero allows and with only
+/// the lookups Xero documents as optimised (a large organisation refuses the others with HighVolumeException):
+/// stored ContactIDs in one IDs= call (following MergedToContactID), then exact Name (where=Name=="…", OR-ed per
+/// chunk, one name per call once Xero refused the OR), then ContactNumber (= PSA company id) through searchTerm or,
+/// for many companies of a small organisation, one paged read of all contacts; then one PUT per 50 new contacts and
+/// one POST per 50 changed ones (reference/accounting-apis.md §1.4 "Suggested find-or-create order").
 /// </summary>
 internal sealed class XeroCustomerResolver(XeroApi api)
 {
     public const int MaxContactPersons = 5;
     private const int BatchSize = 50;
     private const int MaxWhereLength = 2500;
+
+    // Above this many companies, one paged read of every contact (1,000 a page) is tried before the name and
+    // searchTerm lookups; it stops as soon as it would cost more pages than there are companies.
+    private const int SearchTermLimit = 10;
+    private const int SweepPageSize = 1000;
+    private const int MaxSearchPages = 10;
     private const int MaxMergeHops = 5;
     private const string NameTaken = "already assigned to another contact";
 
@@ -76,9 +84,10 @@ internal sealed class XeroCustomerResolver(XeroApi api)
         }
 
         var candidates = new List<XeroContactDto>();
-        foreach (var where in WhereChunks(plans))
+        if (!await SweepAsync(plans, candidates, cancellationToken).ConfigureAwait(false))
         {
-            candidates.AddRange(await api.GetContactsAsync(null, where, cancellationToken).ConfigureAwait(false));
+            await FindByNamesAsync(plans, candidates, cancellationToken).ConfigureAwait(false);
+            await FindByNumbersAsync(plans.Where(p => !candidates.Exists(c => HasNumber(c, p))).ToList(), candidates, cancellationToken).ConfigureAwait(false);
         }
 
         // Contacts found by number that were merged away lead to the surviving contact.
@@ -161,8 +170,8 @@ internal sealed class XeroCustomerResolver(XeroApi api)
             {
                 var plan = chunk[i];
                 var answer = answers[i];
-                var errors = XeroErrors.Messages(answer.ValidationErrors).ToList();
-                if (errors.Count == 0 && answer.HasValidationErrors != true && answer.ContactID is not null)
+                var errors = XeroElementStatus.ContactFailure(answer).ToList();
+                if (errors.Count == 0)
                 {
                     plan.Found = answer;
                     plan.Match = CustomerMatchKind.Created;
@@ -200,8 +209,8 @@ internal sealed class XeroCustomerResolver(XeroApi api)
             for (var i = 0; i < chunk.Length; i++)
             {
                 var (plan, _) = chunk[i];
-                var errors = XeroErrors.Messages(answers[i].ValidationErrors).ToList();
-                if (errors.Count == 0 && answers[i].ContactID is not null)
+                var errors = XeroElementStatus.ContactFailure(answers[i]).ToList();
+                if (errors.Count == 0)
                 {
                     plan.Found = answers[i];
                 }
@@ -341,12 +350,150 @@ internal sealed class XeroCustomerResolver(XeroApi api)
         return result;
     }
 
-    private static IEnumerable<string> WhereChunks(List<XeroContactPlan> plans)
+    /// <summary>
+    /// Exact names (the company's and the "Name (PSA id)" an earlier run may have given it) with where=Name=="…",
+    /// an optimised field: OR-ed per chunk, or the company's name alone per call once Xero refused the OR; a refused
+    /// single name is looked up with searchTerm.
+    /// </summary>
+    private async Task FindByNamesAsync(List<XeroContactPlan> plans, List<XeroContactDto> candidates, CancellationToken cancellationToken)
     {
-        var where = new StringBuilder();
+        var names = plans.SelectMany(NamesOf).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (!api.State.ContactFiltersRefused)
+        {
+            try
+            {
+                foreach (var where in WhereChunks(names))
+                {
+                    candidates.AddRange(await api.GetContactsAsync(null, where, cancellationToken).ConfigureAwait(false));
+                }
+
+                return;
+            }
+            catch (XeroFilterRefusedException)
+            {
+                // A large organisation: remember it, and ask one name at a time (a simple == on an optimised field).
+                api.State.ContactFiltersRefused = true;
+            }
+        }
+
+        // One call per company name; "Name (PSA id)" is left to the searchTerm on the PSA id, which finds it too.
+        foreach (var name in plans.Select(p => p.Name).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            try
+            {
+                candidates.AddRange(await api.GetContactsAsync(null, "Name==" + XeroContactNames.Quote(name), cancellationToken).ConfigureAwait(false));
+            }
+            catch (XeroFilterRefusedException)
+            {
+                var owners = plans.Where(p => NamesOf(p).Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
+                if (await SearchAsync(name, owners, cancellationToken).ConfigureAwait(false) is { } found)
+                {
+                    candidates.AddRange(found.Where(c => string.Equals(c.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)));
+                }
+                else
+                {
+                    // Nothing could be looked up: creating now could duplicate a contact Xero already has.
+                    foreach (var plan in owners)
+                    {
+                        plan.Error ??= $"Xero refused every lookup of the contact '{name}' for this large organisation; it was not created, to avoid a duplicate. Store the contact's ContactID for this company, or retry later.";
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// For many companies of an organisation not known to be large: one paged read of every contact (1,000 a page,
+    /// no filter), when it costs no more calls than there are companies; it answers names and numbers at once.
+    /// False when it was not done or not finished (the candidates found so far are kept).
+    /// </summary>
+    private async Task<bool> SweepAsync(List<XeroContactPlan> plans, List<XeroContactDto> candidates, CancellationToken cancellationToken)
+    {
+        if (plans.Count <= SearchTermLimit || api.State.ContactFiltersRefused)
+        {
+            return false;
+        }
+
+        try
+        {
+            for (var page = 1; ; page++)
+            {
+                var answer = await api.GetContactPageAsync(null, null, null, page, SweepPageSize, cancellationToken).ConfigureAwait(false);
+                var contacts = answer.Contacts ?? [];
+                candidates.AddRange(contacts.Where(c => plans.Exists(p => HasNumber(c, p) || NamesOf(p).Contains(c.Name?.Trim() ?? string.Empty, StringComparer.OrdinalIgnoreCase))));
+                if (contacts.Count == 0 || answer.Pagination is not { } paging || paging.Page >= paging.PageCount)
+                {
+                    return true;
+                }
+
+                if (paging.PageCount > plans.Count)
+                {
+                    return false;
+                }
+            }
+        }
+        catch (XeroFilterRefusedException)
+        {
+            api.State.ContactFiltersRefused = true;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// ContactNumber is not an optimised filter: the PSA company id is found with searchTerm, which covers
+    /// ContactNumber (and the "Name (PSA id)" names), a few pages per company.
+    /// </summary>
+    private async Task FindByNumbersAsync(List<XeroContactPlan> plans, List<XeroContactDto> candidates, CancellationToken cancellationToken)
+    {
         foreach (var plan in plans)
         {
-            var clause = $"ContactNumber=={XeroContactNames.Quote(plan.CompanyId)}||Name=={XeroContactNames.Quote(plan.Name)}";
+            if (await SearchAsync(plan.CompanyId, [plan], cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                candidates.AddRange(found.Where(c => HasNumber(c, plan) || NamesOf(plan).Contains(c.Name?.Trim() ?? string.Empty, StringComparer.OrdinalIgnoreCase)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// searchTerm (case-insensitive, over Name, FirstName, LastName, ContactNumber, EmailAddress), a few pages; null
+    /// when Xero refused it too, with a warning on each plan it was for.
+    /// </summary>
+    private async Task<IReadOnlyList<XeroContactDto>?> SearchAsync(string term, IReadOnlyList<XeroContactPlan> forPlans, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.GetContactsAsync(null, null, term, MaxSearchPages, cancellationToken).ConfigureAwait(false);
+        }
+        catch (XeroFilterRefusedException ex)
+        {
+            foreach (var plan in forPlans)
+            {
+                plan.Warnings.Add($"Xero refused to search its contacts for '{term}' ({string.Join("; ", ex.VendorMessages)}).");
+            }
+
+            return null;
+        }
+    }
+
+    private static IEnumerable<string> NamesOf(XeroContactPlan plan)
+    {
+        yield return plan.Name;
+        var numbered = XeroContactNames.Disambiguate(plan.Name, plan.CompanyId);
+        if (!string.Equals(numbered, plan.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return numbered;
+        }
+    }
+
+    private static bool HasNumber(XeroContactDto contact, XeroContactPlan plan) =>
+        string.Equals(contact.ContactNumber, plan.CompanyId, StringComparison.Ordinal);
+
+    private static IEnumerable<string> WhereChunks(List<string> names)
+    {
+        var where = new StringBuilder();
+        foreach (var name in names)
+        {
+            var clause = "Name==" + XeroContactNames.Quote(name);
             if (where.Length > 0 && where.Length + clause.Length + 2 > MaxWhereLength)
             {
                 yield return where.ToString();

@@ -10,6 +10,10 @@ internal static class XeroLimits
     public const int PerMinute = 60;
     public const int PerDay = 5_000;
     public const int PerDayStarter = 1_000;
+    public const string ProblemHeader = "X-Rate-Limit-Problem";
+    public const string DayRemainingHeader = "X-DayLimit-Remaining";
+    public const string MinuteRemainingHeader = "X-MinLimit-Remaining";
+    public const string AppMinuteRemainingHeader = "X-AppMinLimit-Remaining";
 
     public static VendorRateLimits For(XeroPlanTier tier) => new()
     {
@@ -22,35 +26,59 @@ internal static class XeroLimits
         LongWindowName = "daily limit",
     };
 
-    /// <summary>X-Rate-Limit-Problem names the limit: Daily is not worth retrying now.</summary>
-    public static VendorThrottle? Classify(HttpResponseMessage response)
+    /// <summary>
+    /// Which limit a 429 names. Xero sends X-Rate-Limit-Problem in lower case (<c>day</c>, <c>minute</c>,
+    /// <c>concurrent</c>, <c>appminute</c>; recorded answers quoted in tests/…/Fixtures/xero/SOURCES.md), read here
+    /// in any case; without it, X-DayLimit-Remaining: 0 still means the day is spent. The daily limit is not retried.
+    /// </summary>
+    public static VendorThrottle? Classify(HttpResponseMessage response) =>
+        Classify(First(response, ProblemHeader), Number(First(response, DayRemainingHeader)));
+
+    /// <summary>The same reading from the header values themselves.</summary>
+    public static VendorThrottle? Classify(string? problem, int? dayRemaining)
     {
-        if (!response.Headers.TryGetValues("X-Rate-Limit-Problem", out var values))
+        switch (problem?.Trim().ToLowerInvariant())
         {
-            return null;
+            case "day" or "daily" or "daylimit":
+                return new VendorThrottle(RateLimitKind.LongWindow, "daily limit");
+            case "concurrent":
+                return new VendorThrottle(RateLimitKind.Concurrency, "concurrent limit");
+            case "appminute" or "appminutelimit":
+                return new VendorThrottle(RateLimitKind.ShortWindow, "app minute limit");
+            case "minute" or "minutelimit":
+                return new VendorThrottle(RateLimitKind.ShortWindow, "minute limit");
         }
 
-        var problem = values.FirstOrDefault() ?? string.Empty;
-        return problem.ToUpperInvariant() switch
+        if (dayRemaining is <= 0)
         {
-            "DAILY" => new VendorThrottle(RateLimitKind.LongWindow, "daily limit"),
-            "CONCURRENT" => new VendorThrottle(RateLimitKind.Concurrency, "concurrent limit"),
-            "APPMINUTE" => new VendorThrottle(RateLimitKind.ShortWindow, "app minute limit"),
-            _ => new VendorThrottle(RateLimitKind.ShortWindow, "minute limit"),
-        };
+            return new VendorThrottle(RateLimitKind.LongWindow, "daily limit");
+        }
+
+        return problem is null ? null : new VendorThrottle(RateLimitKind.ShortWindow, "minute limit");
     }
 
-    /// <summary>X-MinLimit-Remaining and X-DayLimit-Remaining after every call.</summary>
+    /// <summary>
+    /// X-MinLimit-Remaining, X-AppMinLimit-Remaining (the app's minute, shared by every tenant: whichever is lower
+    /// bounds this tenant's minute) and X-DayLimit-Remaining, after every call.
+    /// </summary>
     public static VendorQuota? ReadQuota(HttpResponseMessage response)
     {
-        var minute = Header(response, "X-MinLimit-Remaining");
-        var day = Header(response, "X-DayLimit-Remaining");
-        return minute is null && day is null ? null : new VendorQuota(minute, day);
+        var minute = Number(First(response, MinuteRemainingHeader));
+        var appMinute = Number(First(response, AppMinuteRemainingHeader));
+        var day = Number(First(response, DayRemainingHeader));
+        var window = (minute, appMinute) switch
+        {
+            ({ } m, { } a) => Math.Min(m, a),
+            ({ } m, null) => m,
+            (null, { } a) => a,
+            _ => (int?)null,
+        };
+        return window is null && day is null ? null : new VendorQuota(window, day);
     }
 
-    private static int? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values)
-        && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
+    public static string? First(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    public static int? Number(string? text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

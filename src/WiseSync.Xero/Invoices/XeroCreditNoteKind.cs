@@ -20,9 +20,33 @@ internal sealed class XeroCreditNoteKind(XeroApi api, XeroDraftMapper mapper) : 
 
     public async Task<IReadOnlyList<XeroDocumentAnswer>> FindByNumbersAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
     {
-        // getCreditNotes has no number list parameter: one where clause for the lot.
-        var where = string.Join("||", numbers.Select(n => "CreditNoteNumber==" + XeroContactNames.Quote(n)));
-        var found = await api.GetCreditNotesAsync(null, where, cancellationToken).ConfigureAwait(false);
+        // getCreditNotes has no number list parameter: one where clause for the lot, or, when a large organisation
+        // refuses the OR (HighVolumeException), one simple == per number; a number still refused is not found.
+        var found = new List<XeroCreditNoteDto>();
+        try
+        {
+            var where = string.Join("||", numbers.Select(n => "CreditNoteNumber==" + XeroContactNames.Quote(n)));
+            found.AddRange(await api.GetCreditNotesAsync(null, where, cancellationToken).ConfigureAwait(false));
+        }
+        catch (XeroFilterRefusedException) when (numbers.Count > 1)
+        {
+            foreach (var number in numbers)
+            {
+                try
+                {
+                    found.AddRange(await api.GetCreditNotesAsync(null, "CreditNoteNumber==" + XeroContactNames.Quote(number), cancellationToken).ConfigureAwait(false));
+                }
+                catch (XeroFilterRefusedException)
+                {
+                    // Left unfound: the draft is red with Xero's "must be unique" text instead of stopping the run.
+                }
+            }
+        }
+        catch (XeroFilterRefusedException)
+        {
+            // One number, refused: not found, as above.
+        }
+
         return found.Where(c => c.Type == "ACCRECCREDIT").Select(Answer).ToList();
     }
 
@@ -41,7 +65,9 @@ internal sealed class XeroCreditNoteKind(XeroApi api, XeroDraftMapper mapper) : 
             total - remaining,
             0m,
             dto.FullyPaidOnDate,
-            XeroErrors.Messages(dto.ValidationErrors).ToList(),
-            XeroErrors.Messages(dto.Warnings).ToList());
+            XeroElementStatus.Failed(dto.HasErrors, dto.StatusAttributeString, dto.ValidationErrors) || !XeroElementStatus.IsRealId(dto.CreditNoteID)
+                ? XeroElementStatus.Reasons("credit note", dto.HasErrors, dto.StatusAttributeString, dto.CreditNoteID, dto.ValidationErrors, dto.Warnings)
+                : [],
+            XeroElementStatus.Notes(dto.StatusAttributeString, dto.ValidationErrors, dto.Warnings));
     }
 }

@@ -1,6 +1,9 @@
 namespace WiseSync.Xero.Invoices;
 
-/// <summary>One invoice or credit note as Xero answered it, in the terms the writer needs.</summary>
+/// <summary>
+/// One invoice or credit note as Xero answered it, in the terms the writer needs. <see cref="Errors"/> is empty
+/// only when the element's flags say it was saved under a real id (see <see cref="Api.XeroElementStatus"/>).
+/// </summary>
 internal sealed record XeroDocumentAnswer(
     string? Id,
     string? Number,
@@ -13,4 +16,7 @@ internal sealed record XeroDocumentAnswer(
     IReadOnlyList<string> Warnings)
 {
     public bool HasAllocations => AmountPaid != 0m || AmountCredited != 0m;
+
+    /// <summary>Saved in Xero: no failure flag and a real id.</summary>
+    public bool Saved => Errors.Count == 0 && Api.XeroElementStatus.IsRealId(Id);
 }

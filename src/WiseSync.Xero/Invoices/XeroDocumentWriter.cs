@@ -90,7 +90,7 @@ internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, 
             foreach (var (index, message) in taken)
             {
                 var existing = found.FirstOrDefault(f => string.Equals(f.Number, drafts[index].Number, StringComparison.OrdinalIgnoreCase) && f.Status is not ("DELETED" or "VOIDED"));
-                if (existing?.Id is null)
+                if (existing is null || !XeroElementStatus.IsRealId(existing.Id))
                 {
                     results[index] = new AccountingWriteResult(drafts[index].PsaInvoiceId, null, false, [], message);
                 }
@@ -148,7 +148,9 @@ internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, 
 
     private static AccountingWriteResult Result(AccountingInvoiceDraft draft, XeroDocumentAnswer answer, bool created, XeroOrganisationInfo organisation)
     {
-        if (answer.Errors.Count > 0 || answer.Id is null)
+        // Judged by the element's flags and id, never by the absence of a message: an unsaved document mapped as
+        // created would mark the PSA invoice synced with nothing in Xero.
+        if (!answer.Saved)
         {
             return new AccountingWriteResult(draft.PsaInvoiceId, null, false, answer.Warnings, string.Join("; ", answer.Errors.DefaultIfEmpty("Xero did not return the document.")));
         }

@@ -34,6 +34,8 @@ internal sealed class XeroInvoiceKind(XeroApi api, XeroDraftMapper mapper) : IXe
         dto.AmountPaid ?? 0m,
         dto.AmountCredited ?? 0m,
         dto.FullyPaidOnDate,
-        XeroErrors.Messages(dto.ValidationErrors).ToList(),
-        XeroErrors.Messages(dto.Warnings).ToList());
+        XeroElementStatus.Failed(dto.HasErrors, dto.StatusAttributeString, dto.ValidationErrors) || !XeroElementStatus.IsRealId(dto.InvoiceID)
+            ? XeroElementStatus.Reasons("invoice", dto.HasErrors, dto.StatusAttributeString, dto.InvoiceID, dto.ValidationErrors, dto.Warnings)
+            : [],
+        XeroElementStatus.Notes(dto.StatusAttributeString, dto.ValidationErrors, dto.Warnings));
 }

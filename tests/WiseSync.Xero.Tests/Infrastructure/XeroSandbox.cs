@@ -101,6 +101,13 @@ internal sealed class XeroSandbox : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Makes the organisation large: non-optimised contact filters are refused (HighVolumeException).</summary>
+    public async Task SetHighVolumeAsync(bool enabled)
+    {
+        using var response = await _admin.PostAsJsonAsync("xero/_sandbox/highvolume", new { enabled });
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task MergeAsync(string from, string into)
     {
         using var response = await _admin.PostAsync($"xero/_sandbox/contacts/{from}/merge/{into}", null);

@@ -25,5 +25,10 @@ internal sealed record XeroContactDto
 
     public bool? HasValidationErrors { get; init; }
 
+    /// <summary>"OK", "WARNING" or "ERROR" per element of a batch answer (summarizeErrors=false).</summary>
+    public string? StatusAttributeString { get; init; }
+
+    public IReadOnlyList<XeroValidationErrorDto>? Warnings { get; init; }
+
     public IReadOnlyList<XeroValidationErrorDto>? ValidationErrors { get; init; }
 }

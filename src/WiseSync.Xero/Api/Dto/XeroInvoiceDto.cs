@@ -41,6 +41,9 @@ internal sealed record XeroInvoiceDto
 
     public bool? HasErrors { get; init; }
 
+    /// <summary>"OK", "WARNING" or "ERROR" per element of a batch answer (summarizeErrors=false).</summary>
+    public string? StatusAttributeString { get; init; }
+
     public IReadOnlyList<XeroValidationErrorDto>? ValidationErrors { get; init; }
 
     public IReadOnlyList<XeroValidationErrorDto>? Warnings { get; init; }

@@ -1,7 +1,9 @@
 namespace WiseSync.Xero.Api.Dto;
 
-/// <summary>schemas.ValidationError.</summary>
+/// <summary>schemas.ValidationError: the text is under Message; Description is read too, so no text Xero gives is lost.</summary>
 internal sealed record XeroValidationErrorDto
 {
     public string? Message { get; init; }
+
+    public string? Description { get; init; }
 }
