@@ -47,6 +47,8 @@ internal sealed class QuickBooksHarness : IAsyncDisposable
         new TestWiseSyncBuilder(Connection, collection).AddQuickBooks(options =>
         {
             options.UseSandbox(sandbox.BaseUrl, timeScale);
+            // Production is the default; the emulated company stands in for Intuit's developer sandbox (deep links included).
+            options.Environment = QuickBooksEnvironment.Sandbox;
             options.DefaultIncomeAccountId = "1";
             configure?.Invoke(options);
         });
