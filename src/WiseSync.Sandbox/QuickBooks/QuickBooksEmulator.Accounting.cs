@@ -88,17 +88,11 @@ internal sealed partial class QuickBooksEmulator
             // The switch for emulated US automated sales tax (reference 2.8: Preferences.TaxPrefs.PartnerTaxEnabled).
             if (update?["TaxPrefs"]?["PartnerTaxEnabled"] is JsonValue enabled && enabled.TryGetValue<bool>(out var on))
             {
-                company.AutomatedSalesTax = on;
+                company.AutomatedSalesTax = on && company.Settings.IsUnitedStates;
             }
 
-            var preferences = new JsonObject
-            {
-                ["TaxPrefs"] = new JsonObject { ["PartnerTaxEnabled"] = company.AutomatedSalesTax, ["UsingSalesTax"] = true },
-                ["Id"] = "1",
-                ["SyncToken"] = "0",
-                ["domain"] = "QBO",
-            };
-            return Results.Content(new JsonObject { ["Preferences"] = preferences, ["time"] = Api.Now() }.ToJsonString(), "application/json", System.Text.Encoding.UTF8);
+            var body = new JsonObject { ["Preferences"] = QuickBooksApi.Preferences(company), ["time"] = Api.Now() };
+            return Results.Content(body.ToJsonString(), "application/json", System.Text.Encoding.UTF8);
         }
     }
 

@@ -15,7 +15,7 @@ namespace WiseSync.QuickBooks.Internal.Api;
 /// the plumbing's handlers on the <see cref="HttpClient"/>; this class shapes requests, reads Faults (JSON in any letter
 /// case, or XML), repeats a request once after a 500 and names Intuit's <c>intuit_tid</c> in every failure.
 /// </summary>
-internal sealed class QuickBooksApiClient(HttpClient http, QuickBooksOptions options, QuickBooksBatchLimiter batchLimiter, ILogger logger)
+internal sealed partial class QuickBooksApiClient(HttpClient http, QuickBooksOptions options, QuickBooksBatchLimiter batchLimiter, ILogger logger)
 {
     /// <summary>GET URLs longer than this go as POST /query with the statement as the body.</summary>
     private const int MaxQueryUrlLength = 1800;
@@ -136,7 +136,8 @@ internal sealed class QuickBooksApiClient(HttpClient http, QuickBooksOptions opt
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
                 QuickBooksLog.RequestFailed(logger, options.RealmId, route, status, FirstCode(fault), tid ?? "none");
-                throw new AuthenticationException($"QuickBooks refused the credentials of realm {options.RealmId} (HTTP {status}); reconnect the company. {QuickBooksFaults.Describe(fault ?? new QboFault(null, null) { IntuitTid = tid })}");
+                throw new AuthenticationException(
+                    $"QuickBooks refused the credentials of realm {options.RealmId} (HTTP {status}); reconnect the company. {QuickBooksFaults.Describe(WithoutTokens(fault) ?? new QboFault(null, null) { IntuitTid = tid })}");
             }
 
             if (response.StatusCode == HttpStatusCode.InternalServerError && attempt == 1)
@@ -173,6 +174,22 @@ internal sealed class QuickBooksApiClient(HttpClient http, QuickBooksOptions opt
         (response.Headers.TryGetValues(IntuitTidHeader, out var values) || response.Headers.TryGetValues("intuit-tid", out values))
             ? values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim()
             : null;
+
+    /// <summary>
+    /// Intuit's 401 detail quotes the token it refused ("Token expired: AB0160…", minimul/qbo_api spec/vcr/error/401.yml):
+    /// that text never reaches a message. Long opaque runs are blanked; the intuit_tid (short dash-separated parts) stays.
+    /// </summary>
+    private static QboFault? WithoutTokens(QboFault? fault) => fault is null ? null : fault with
+    {
+        Error = fault.Error?.Select(e => e with
+        {
+            Message = e.Message is null ? null : OpaqueRun().Replace(e.Message, "***"),
+            Detail = e.Detail is null ? null : OpaqueRun().Replace(e.Detail, "***"),
+        }).ToList(),
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("[A-Za-z0-9._~+/=]{24,}")]
+    private static partial System.Text.RegularExpressions.Regex OpaqueRun();
 
     private static string FirstCode(QboFault? fault) => fault?.Error?.FirstOrDefault()?.Code ?? "none";
 
