@@ -85,6 +85,17 @@ internal sealed class QuickBooksHarness : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Loads a seed document (e.g. a company outside the US); call it before the sink's first call.</summary>
+    public async Task SeedAsync(object document)
+    {
+        using var response = await Admin.PostAsJsonAsync("_sandbox/seed", document);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Makes the sandbox's QuickBooks company one of <paramref name="country"/> (VAT/GST unless told otherwise).</summary>
+    public Task SeedCompanyAsync(string country, bool usingSalesTax = true) =>
+        SeedAsync(new { problems = new[] { new { kind = "company", vendor = "quickbooks", data = new { country, usingSalesTax } } } });
+
     public async Task PayAsync(string invoiceNumber, decimal amount, string date)
     {
         using var response = await Admin.PostAsJsonAsync("_sandbox/pay", new { vendor = "quickbooks", invoiceNumber, amount, date });

@@ -157,7 +157,7 @@ internal sealed partial class QuickBooksApiClient(HttpClient http, QuickBooksOpt
             {
                 QuickBooksLog.RequestFailed(logger, options.RealmId, route, status, "unreadable", tid ?? "none");
                 throw new WiseSyncException(
-                    $"QuickBooks returned an unreadable answer (HTTP {status}){(tid is null ? string.Empty : $" [intuit_tid {tid}]")}.",
+                    $"QuickBooks returned an unreadable answer (HTTP {status}).{(tid is null ? string.Empty : $" [intuit_tid {tid}]")}",
                     new JsonException("The answer is not a JSON object."));
             }
 
