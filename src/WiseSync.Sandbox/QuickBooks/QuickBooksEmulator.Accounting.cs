@@ -53,6 +53,7 @@ internal sealed partial class QuickBooksEmulator
             "creditmemos" => "CreditMemo",
             "items" => "Item",
             "vendors" => "Vendor",
+            "taxcodes" => "TaxCode",
             _ => null,
         };
         return entity is null ? null : new JsonObject { ["QueryResponse"] = new JsonObject { [entity] = Api.State(entity) } };

@@ -8,6 +8,15 @@ namespace WiseSync.QuickBooks.Internal.Invoices;
 /// <summary>Turns an <see cref="AccountingInvoiceDraft"/> into a QBO Invoice or CreditMemo body.</summary>
 internal static class QuickBooksInvoiceMapper
 {
+    /// <summary>The document body for a US company (the mapping before the company's country was read).</summary>
+    public static QboTransaction Map(
+        AccountingInvoiceDraft draft,
+        QuickBooksOptions options,
+        IReadOnlyDictionary<string, string> itemIds,
+        IReadOnlyDictionary<string, string> itemWarnings,
+        List<string> warnings) =>
+        Map(draft, options, QuickBooksTaxCodes.UnitedStates(options), itemIds, itemWarnings, warnings, out _);
+
     /// <summary>The document body; <paramref name="error"/> says why it must not be sent (no tax code can be chosen), else null.</summary>
     public static QboTransaction Map(
         AccountingInvoiceDraft draft,

@@ -25,7 +25,7 @@ internal sealed class QuickBooksInvoiceWriter(QuickBooksApiClient api, QuickBook
         var (itemIds, itemWarnings) = await items.ResolveAsync(codes, cancellationToken).ConfigureAwait(false);
 
         var work = drafts.Select((d, i) => new Work(i, d)).ToList();
-        var taxCodes = tax ?? new QuickBooksTaxCodes(new QuickBooksCompanyProfile(null, null, null, []), options);
+        var taxCodes = tax ?? QuickBooksTaxCodes.UnitedStates(options);
         foreach (var w in work)
         {
             w.Body = QuickBooksInvoiceMapper.Map(w.Draft, options, taxCodes, itemIds, itemWarnings, w.Warnings, out var refused);

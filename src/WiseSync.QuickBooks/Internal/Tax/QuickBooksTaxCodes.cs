@@ -19,6 +19,9 @@ internal sealed class QuickBooksTaxCodes(QuickBooksCompanyProfile profile, Quick
 
     public QuickBooksCompanyProfile Profile { get; } = profile;
 
+    /// <summary>The choice for a US company (line codes as given, TAX/NON under automated sales tax).</summary>
+    public static QuickBooksTaxCodes UnitedStates(QuickBooksOptions options) => new(new QuickBooksCompanyProfile("US", null, null, []), options);
+
     /// <summary>Whether TxnTaxDetail may carry the PSA's tax total (not under automated sales tax, not without sales tax).</summary>
     public bool SendsTaxTotal => !options.AutomatedSalesTax && !(!Profile.IsUnitedStates && Profile.UsingSalesTax == false);
 
