@@ -21,8 +21,11 @@ public sealed class QuickBooksOptions
     /// <summary>The company id (realmId) returned on the OAuth redirect.</summary>
     public string RealmId { get; set; } = string.Empty;
 
-    /// <summary>Sandbox or production; chooses the default API and web-app hosts.</summary>
-    public QuickBooksEnvironment Environment { get; set; } = QuickBooksEnvironment.Sandbox;
+    /// <summary>
+    /// Production (the default) or Intuit's developer sandbox; chooses the default API and web-app hosts. A connection whose
+    /// settings do not name it talks to live companies: only an app's development keys belong on <see cref="QuickBooksEnvironment.Sandbox"/>.
+    /// </summary>
+    public QuickBooksEnvironment Environment { get; set; } = QuickBooksEnvironment.Production;
 
     /// <summary>Overrides the API host (e.g. a WiseSync sandbox: <c>http://127.0.0.1:5599/quickbooks</c>); <c>/v3/company/{realmId}</c> is appended.</summary>
     public Uri? BaseUrl { get; set; }
@@ -42,7 +45,10 @@ public sealed class QuickBooksOptions
     /// <summary>The income account given to items the sink creates for unknown item codes; when empty, unknown codes use <see cref="DefaultItemId"/> with a warning.</summary>
     public string? DefaultIncomeAccountId { get; set; }
 
-    /// <summary>The tax code for lines without one (e.g. <c>TAX</c>/<c>NON</c> in US companies, a TaxCode id elsewhere).</summary>
+    /// <summary>
+    /// The tax code for lines without one: <c>TAX</c>/<c>NON</c> in US companies; elsewhere (VAT/GST companies, where every
+    /// line needs one) a TaxCode id or name of the company, also used for a line whose code the company does not have (with a warning).
+    /// </summary>
     public string? DefaultTaxCode { get; set; }
 
     /// <summary>QBO Class ids by PSA division / line of business; lines of a mapped division carry that ClassRef.</summary>

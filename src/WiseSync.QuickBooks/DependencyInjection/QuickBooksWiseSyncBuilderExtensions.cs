@@ -78,10 +78,12 @@ public static partial class QuickBooksWiseSyncBuilderExtensions
         {
             var qbo = Options(provider, name);
             var limiter = provider.GetRequiredKeyedService<QuickBooksBatchLimiter>(name);
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("WiseSync.QuickBooks");
             return new QuickBooksAccountingSink(
                 qbo,
-                () => new QuickBooksApiClient(provider.GetRequiredKeyedService<QuickBooksHttp>(name).Client, qbo, limiter),
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger("WiseSync.QuickBooks"));
+                () => new QuickBooksApiClient(provider.GetRequiredKeyedService<QuickBooksHttp>(name).Client, qbo, limiter, logger),
+                logger,
+                provider.GetService<TimeProvider>() ?? TimeProvider.System);
         });
         return builder;
     }

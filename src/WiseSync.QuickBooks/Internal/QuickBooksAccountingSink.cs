@@ -6,13 +6,22 @@ using WiseSync.QuickBooks.Internal.Api;
 using WiseSync.QuickBooks.Internal.Customers;
 using WiseSync.QuickBooks.Internal.Invoices;
 using WiseSync.QuickBooks.Internal.Payments;
+using WiseSync.QuickBooks.Internal.Tax;
 
 namespace WiseSync.QuickBooks.Internal;
 
 /// <summary>The <see cref="IAccountingSink"/> for one QuickBooks Online company (realm).</summary>
-internal sealed class QuickBooksAccountingSink(QuickBooksOptions options, Func<QuickBooksApiClient> newApi, ILogger logger) : IAccountingSink
+internal sealed class QuickBooksAccountingSink(QuickBooksOptions options, Func<QuickBooksApiClient> newApi, ILogger logger, TimeProvider time) : IAccountingSink
 {
+    /// <summary>
+    /// How long the company's country and tax settings are trusted: a run reads them once (a run's chunks follow each other
+    /// within minutes), a long-lived host sees a change made in QuickBooks within this time. A document refused for its
+    /// tax codes makes the next chunk read them again at once.
+    /// </summary>
+    internal static readonly TimeSpan ProfileLifetime = TimeSpan.FromMinutes(10);
+
     private readonly ConcurrentDictionary<string, string> _itemIds = new(StringComparer.OrdinalIgnoreCase);
+    private CachedProfile? _profile;
 
     public string Name => "QuickBooks";
 
@@ -57,10 +66,34 @@ internal sealed class QuickBooksAccountingSink(QuickBooksOptions options, Func<Q
         }
 
         var api = newApi();
-        var result = await new QuickBooksInvoiceWriter(api, options, new QuickBooksItemResolver(api, options, _itemIds)).UpsertAsync(drafts, cancellationToken).ConfigureAwait(false);
+        var profile = await ProfileAsync(api, cancellationToken).ConfigureAwait(false);
+        var writer = new QuickBooksInvoiceWriter(api, options, new QuickBooksItemResolver(api, options, _itemIds), new QuickBooksTaxCodes(profile, options));
+        var result = await writer.UpsertAsync(drafts, cancellationToken).ConfigureAwait(false);
+        if (writer.SawTaxFault)
+        {
+            _profile = null;
+        }
+
         QuickBooksLog.DocumentsWritten(logger, options.RealmId, result.Count(r => r.Succeeded && r.Created), result.Count(r => r.Succeeded && !r.Created), result.Count(r => !r.Succeeded));
         return result;
     }
+
+    /// <summary>The company's country, tax settings and tax codes, read once per <see cref="ProfileLifetime"/>.</summary>
+    private async Task<QuickBooksCompanyProfile> ProfileAsync(QuickBooksApiClient api, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_profile is { } cached && now - cached.ReadAt < ProfileLifetime)
+        {
+            return cached.Profile;
+        }
+
+        var profile = await QuickBooksCompanyProfile.ReadAsync(api, cancellationToken).ConfigureAwait(false);
+        QuickBooksLog.CompanyProfileRead(logger, options.RealmId, profile.CountryText, Flag(profile.UsingSalesTax), Flag(profile.PartnerTaxEnabled), profile.TaxCodes.Count);
+        _profile = new CachedProfile(profile, now);
+        return profile;
+    }
+
+    private static string Flag(bool? value) => value switch { true => "on", false => "off", null => "not stated" };
 
     public async Task<IReadOnlyList<AccountingInvoiceRef>> FindInvoicesByNumberAsync(IReadOnlyList<string> numbers, DocumentKind kind, CancellationToken cancellationToken = default)
     {
@@ -111,4 +144,6 @@ internal sealed class QuickBooksAccountingSink(QuickBooksOptions options, Func<Q
             return TransientFaults.FailedConnection(ex is WiseSyncException ? ex.Message : $"QuickBooks cannot be reached: {ex.Message}", ex, cancellationToken);
         }
     }
+
+    private sealed record CachedProfile(QuickBooksCompanyProfile Profile, DateTimeOffset ReadAt);
 }

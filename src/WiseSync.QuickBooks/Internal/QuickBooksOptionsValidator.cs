@@ -24,6 +24,11 @@ internal sealed class QuickBooksOptionsValidator : IValidateOptions<QuickBooksOp
             failures.Add($"{prefix} RealmId is required (the company id, digits only).");
         }
 
+        if (!Enum.IsDefined(options.Environment))
+        {
+            failures.Add($"{prefix} Environment must be Production or Sandbox.");
+        }
+
         if (options.MinorVersion < QuickBooksOptions.MinimumMinorVersion)
         {
             failures.Add($"{prefix} MinorVersion must be at least {QuickBooksOptions.MinimumMinorVersion} (QuickBooks ignores older ones).");

@@ -19,10 +19,12 @@ internal sealed class QboCompany
     private int _nextId = 100;
     private int _nextDocNumber = 1001;
 
-    public QboCompany(string realmId, TimeProvider time)
+    public QboCompany(string realmId, TimeProvider time, QboCompanySettings? settings = null)
     {
         RealmId = realmId;
         _time = time;
+        Settings = settings ?? QboCompanySettings.UnitedStates;
+        AutomatedSalesTax = Settings.IsUnitedStates && Settings.AutomatedSalesTax;
         foreach (var entity in Entities)
         {
             _entities[entity] = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
@@ -39,12 +41,16 @@ internal sealed class QboCompany
             ["Active"] = true,
             ["IncomeAccountRef"] = new JsonObject { ["value"] = "1", ["name"] = "Services" },
         });
+        StoreTaxCodes();
     }
 
     /// <summary>The entities the emulator stores (names as in the API, case-insensitive in URLs).</summary>
-    public static IReadOnlyList<string> Entities { get; } = ["Customer", "Vendor", "Employee", "Invoice", "CreditMemo", "Payment", "Item", "Account", "Class"];
+    public static IReadOnlyList<string> Entities { get; } = ["Customer", "Vendor", "Employee", "Invoice", "CreditMemo", "Payment", "Item", "Account", "Class", "TaxCode", "TaxRate"];
 
     public string RealmId { get; }
+
+    /// <summary>The company's country and tax settings.</summary>
+    public QboCompanySettings Settings { get; }
 
     public object Gate { get; } = new();
 
@@ -59,7 +65,10 @@ internal sealed class QboCompany
     public JsonObject Read(string entity, string id) =>
         Table(entity).TryGetValue(id, out var found) ? (JsonObject)found.DeepClone() : throw QboFaultException.NotFound(entity, id);
 
-    public JsonObject Write(string entity, string operation, JsonObject body) => operation switch
+    public JsonObject Write(string entity, string operation, JsonObject body) => entity is "TaxCode" or "TaxRate"
+        // Tax codes and rates are made through TaxService, not written directly (python-quickbooks#297 quoting Intuit's docs).
+        ? throw QboFaultException.Validation("6000", "Operation not supported", $"{entity} cannot be written directly; use TaxService")
+        : operation switch
     {
         "create" => Create(entity, body),
         "update" => Update(entity, body),
@@ -177,7 +186,7 @@ internal sealed class QboCompany
             ? (statement.Descending
                 ? rows.OrderByDescending(r => QboCondition.Resolve(r, order), StringComparer.OrdinalIgnoreCase)
                 : rows.OrderBy(r => QboCondition.Resolve(r, order), StringComparer.OrdinalIgnoreCase))
-            : rows.OrderBy(r => long.Parse(r["Id"]!.ToString(), CultureInfo.InvariantCulture));
+            : rows.OrderBy(r => r, IdOrder.Instance);
         var all = rows.ToList();
         var page = all.Skip(statement.StartPosition - 1).Take(statement.MaxResults).Select(r => (JsonObject)r.DeepClone()).ToList();
         return (page, all.Count);
@@ -377,6 +386,8 @@ internal sealed class QboCompany
                 throw QboFaultException.InvalidReference("ItemRef", itemId);
             }
 
+            ValidateTaxCode(detail);
+
             if (detail["Qty"] is { } qty && detail["UnitPrice"] is { } price)
             {
                 // Amount must equal Qty × UnitPrice (reference Part 2.5).
@@ -421,15 +432,23 @@ internal sealed class QboCompany
         }
 
         var lines = record["Line"]!.AsArray();
-        decimal subtotal = 0m, taxable = 0m;
+        var inclusive = record["GlobalTaxCalculation"]?.ToString() == "TaxInclusive";
+        decimal subtotal = 0m, taxable = 0m, coded = 0m;
         var lineNumber = 1;
         foreach (var line in lines)
         {
             var amount = line!["Amount"]!.GetValue<decimal>();
             subtotal += amount;
-            if (line["SalesItemLineDetail"]?["TaxCodeRef"]?["value"]?.ToString() == "TAX")
+            var code = line["SalesItemLineDetail"]?["TaxCodeRef"]?["value"]?.ToString();
+            if (code == "TAX")
             {
                 taxable += amount;
+            }
+            else if (Settings.NeedsTaxCodes && code is not null && Settings.TaxCodes.FirstOrDefault(t => t.Id == code) is { Rate: > 0m } rated)
+            {
+                // Outside the US each line's tax comes from its code's rate.
+                var rate = rated.Rate / 100m;
+                coded += Math.Round(inclusive ? amount - (amount / (1m + rate)) : amount * rate, 2, MidpointRounding.AwayFromZero);
             }
 
             var lineId = line["Id"]?.ToString();
@@ -453,12 +472,16 @@ internal sealed class QboCompany
             tax = Math.Round(taxable * AutomatedTaxRate, 2, MidpointRounding.AwayFromZero);
             record["TxnTaxDetail"] = new JsonObject { ["TxnTaxCodeRef"] = new JsonObject { ["value"] = "AST" }, ["TotalTax"] = tax };
         }
+        else if (Settings.NeedsTaxCodes)
+        {
+            tax = coded;
+            record["TxnTaxDetail"] = new JsonObject { ["TotalTax"] = tax };
+        }
         else
         {
             tax = 0m;
         }
 
-        var inclusive = record["GlobalTaxCalculation"]?.ToString() == "TaxInclusive";
         var total = inclusive ? subtotal : subtotal + tax;
         var paid = previous is null ? 0m : (previous["TotalAmt"]?.GetValue<decimal>() ?? 0m) - (previous["Balance"]?.GetValue<decimal>() ?? 0m);
         record["TotalAmt"] = total;
@@ -469,10 +492,121 @@ internal sealed class QboCompany
         }
     }
 
+    /// <summary>
+    /// Outside the US with sales tax on, every sales line needs a TaxCodeRef of the company: none is error 6000, an unknown
+    /// one 2500. US lines keep TAX/NON (or nothing) as before.
+    /// </summary>
+    private void ValidateTaxCode(JsonObject detail)
+    {
+        if (!Settings.NeedsTaxCodes)
+        {
+            return;
+        }
+
+        var code = detail["TaxCodeRef"]?["value"]?.ToString();
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw QboFaultException.Business($"Make sure all your transactions have a {Settings.TaxWord} rate before you save.");
+        }
+
+        if (!Table("TaxCode").TryGetValue(code, out var taxCode) || taxCode["Active"]?.GetValue<bool>() == false)
+        {
+            throw QboFaultException.InvalidReference("TaxCodeRef", code);
+        }
+    }
+
+    /// <summary>The company's tax codes as QBO returns them (Finance.xsd TaxCode / TaxRate), rates in percent.</summary>
+    private void StoreTaxCodes()
+    {
+        var created = "2026-01-05T01:00:00-08:00";
+        if (Settings.IsUnitedStates)
+        {
+            foreach (var (id, taxable) in new[] { ("TAX", true), ("NON", false) })
+            {
+                Store("TaxCode", new JsonObject
+                {
+                    ["Id"] = id,
+                    ["MetaData"] = new JsonObject { ["CreateTime"] = created, ["LastUpdatedTime"] = created },
+                    ["Name"] = id,
+                    ["Description"] = id,
+                    ["Taxable"] = taxable,
+                    ["TaxGroup"] = false,
+                });
+            }
+
+            return;
+        }
+
+        var rateId = 100;
+        foreach (var code in Settings.TaxCodes)
+        {
+            var rate = (rateId++).ToString(CultureInfo.InvariantCulture);
+            Store("TaxRate", new JsonObject
+            {
+                ["Id"] = rate,
+                ["SyncToken"] = "0",
+                ["MetaData"] = new JsonObject { ["CreateTime"] = created, ["LastUpdatedTime"] = created },
+                ["Name"] = code.Name + " (sales)",
+                ["Active"] = true,
+                ["RateValue"] = code.Rate,
+                ["SpecialTaxType"] = code.Rate == 0m ? "ZERO_RATE" : "NONE",
+                ["DisplayType"] = "ReadOnly",
+                ["domain"] = "QBO",
+                ["sparse"] = false,
+            });
+            Store("TaxCode", new JsonObject
+            {
+                ["Id"] = code.Id,
+                ["SyncToken"] = "0",
+                ["MetaData"] = new JsonObject { ["CreateTime"] = created, ["LastUpdatedTime"] = created },
+                ["Name"] = code.Name,
+                ["Description"] = code.Name,
+                ["Active"] = true,
+                ["Hidden"] = false,
+                ["Taxable"] = true,
+                ["TaxGroup"] = true,
+                ["SalesTaxRateList"] = new JsonObject
+                {
+                    ["TaxRateDetail"] = new JsonArray(new JsonObject
+                    {
+                        ["TaxRateRef"] = new JsonObject { ["value"] = rate, ["name"] = code.Name + " (sales)" },
+                        ["TaxTypeApplicable"] = "TaxOnAmount",
+                        ["TaxOrder"] = 0,
+                    }),
+                },
+                ["PurchaseTaxRateList"] = new JsonObject { ["TaxRateDetail"] = new JsonArray() },
+                ["TaxCodeConfigType"] = "SYSTEM_GENERATED",
+                ["domain"] = "QBO",
+                ["sparse"] = false,
+            });
+        }
+    }
+
     private Dictionary<string, JsonObject> Table(string entity) =>
         _entities.TryGetValue(entity, out var table) ? table : throw QboFaultException.Validation("6000", "Unsupported entity", $"Entity {entity} is not supported");
 
     private void Store(string entity, JsonObject record) => Table(entity)[record["Id"]!.ToString()] = record;
 
     private string Now() => _time.GetUtcNow().ToOffset(CompanyOffset).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    /// <summary>Orders records by Id: numeric ids by value first (as QBO lists them), then text ids such as TAX and NON.</summary>
+    internal sealed class IdOrder : IComparer<JsonObject>
+    {
+        public static IdOrder Instance { get; } = new();
+
+        public int Compare(JsonObject? x, JsonObject? y)
+        {
+            var a = x?["Id"]?.ToString() ?? string.Empty;
+            var b = y?["Id"]?.ToString() ?? string.Empty;
+            var aNumber = long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var na);
+            var bNumber = long.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var nb);
+            return (aNumber, bNumber) switch
+            {
+                (true, true) => na.CompareTo(nb),
+                (true, false) => -1,
+                (false, true) => 1,
+                _ => string.CompareOrdinal(a, b),
+            };
+        }
+    }
 }

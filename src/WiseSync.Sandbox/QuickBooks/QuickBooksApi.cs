@@ -19,6 +19,27 @@ internal sealed class QuickBooksApi(TimeProvider time)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, QboCompany> _companies = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Realm, string RequestId), QboApiResponse> _replays = [];
+    private QboCompanySettings _settings = QboCompanySettings.UnitedStates;
+
+    /// <summary>The country and tax settings the sandbox's company is created with (from the seed document).</summary>
+    public QboCompanySettings Settings
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _settings;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                _settings = value;
+            }
+        }
+    }
 
     public QboCompany Company(string realmId)
     {
@@ -26,7 +47,7 @@ internal sealed class QuickBooksApi(TimeProvider time)
         {
             if (!_companies.TryGetValue(realmId, out var company))
             {
-                company = new QboCompany(realmId, time);
+                company = new QboCompany(realmId, time, realmId == SandboxRealmId ? _settings : null);
                 _companies[realmId] = company;
             }
 
@@ -99,7 +120,7 @@ internal sealed class QuickBooksApi(TimeProvider time)
                 return [];
             }
 
-            return new JsonArray(company.All(canonical).OrderBy(r => long.Parse(r["Id"]!.ToString(), CultureInfo.InvariantCulture)).Select(r => (JsonNode)r.DeepClone()).ToArray());
+            return new JsonArray(company.All(canonical).OrderBy(r => r, QboCompany.IdOrder.Instance).Select(r => (JsonNode)r.DeepClone()).ToArray());
         }
     }
 
@@ -168,8 +189,76 @@ internal sealed class QuickBooksApi(TimeProvider time)
     private QboApiResponse Query(QboCompany company, string text)
     {
         var statement = QboQueryStatement.Parse(text);
+        if (string.Equals(statement.Entity, "Preferences", StringComparison.OrdinalIgnoreCase))
+        {
+            // One Preferences row per company, answered without startPosition (QuickBooks-V3-DotNET-SDK JsonSerializerTest).
+            return Ok(new JsonObject { ["QueryResponse"] = new JsonObject { ["Preferences"] = new JsonArray(Preferences(company)), ["maxResults"] = 1 } });
+        }
+
         return Ok(new JsonObject { ["QueryResponse"] = RunQuery(company, statement) });
     }
+
+    /// <summary>
+    /// The company's Preferences (Finance.xsd): TaxPrefs says whether sales tax is set up; <c>PartnerTaxEnabled</c> is present
+    /// only for a company on US automated sales tax (reference Part 2.8: absent = not AST).
+    /// </summary>
+    public static JsonObject Preferences(QboCompany company)
+    {
+        var taxPrefs = new JsonObject { ["UsingSalesTax"] = company.Settings.UsingSalesTax };
+        if (company.AutomatedSalesTax)
+        {
+            taxPrefs["PartnerTaxEnabled"] = true;
+        }
+
+        return new JsonObject
+        {
+            ["TaxPrefs"] = taxPrefs,
+            ["CurrencyPrefs"] = new JsonObject { ["MultiCurrencyEnabled"] = false, ["HomeCurrency"] = new JsonObject { ["value"] = HomeCurrency(company.Settings.Country) } },
+            ["domain"] = "QBO",
+            ["sparse"] = false,
+            ["Id"] = "1",
+            ["SyncToken"] = "0",
+            ["MetaData"] = new JsonObject { ["CreateTime"] = "2026-01-05T01:00:00-08:00", ["LastUpdatedTime"] = "2026-01-05T01:00:00-08:00" },
+        };
+    }
+
+    /// <summary>CompanyInfo as QBO returns it (QuickBooks-V3-PHP-SDK's recording: name, addresses, Country as an ISO code).</summary>
+    public static JsonObject CompanyInfo(QboCompany company)
+    {
+        var settings = company.Settings;
+        JsonObject Address() => settings.IsUnitedStates
+            ? new JsonObject { ["Id"] = "1", ["Line1"] = "1 Sandbox Way", ["City"] = "Mountain View", ["CountrySubDivisionCode"] = "CA", ["PostalCode"] = "94043", ["Country"] = "US" }
+            : new JsonObject { ["Id"] = "1", ["Line1"] = "1 Sandbox Way", ["City"] = "Sandbox", ["Country"] = settings.Country };
+        return new JsonObject
+        {
+            ["CompanyName"] = settings.CompanyName,
+            ["LegalName"] = settings.CompanyName,
+            ["CompanyAddr"] = Address(),
+            ["CustomerCommunicationAddr"] = Address(),
+            ["LegalAddr"] = Address(),
+            ["Email"] = new JsonObject { ["Address"] = "books@sandbox.example" },
+            ["Country"] = settings.Country,
+            ["FiscalYearStartMonth"] = "January",
+            ["SupportedLanguages"] = "en",
+            ["domain"] = "QBO",
+            ["sparse"] = false,
+            ["Id"] = "1",
+            ["SyncToken"] = "0",
+            ["MetaData"] = new JsonObject { ["CreateTime"] = "2026-01-05T01:00:00-08:00", ["LastUpdatedTime"] = "2026-01-05T01:00:00-08:00" },
+        };
+    }
+
+    private static string HomeCurrency(string country) => country switch
+    {
+        "US" or "USA" => "USD",
+        "GB" => "GBP",
+        "AU" => "AUD",
+        "NZ" => "NZD",
+        "CA" => "CAD",
+        "IN" => "INR",
+        "IE" or "FR" or "DE" or "ES" or "IT" or "NL" or "BE" => "EUR",
+        _ => "USD",
+    };
 
     private static JsonObject RunQuery(QboCompany company, QboQueryStatement statement)
     {
@@ -246,17 +335,6 @@ internal sealed class QuickBooksApi(TimeProvider time)
 
         return Ok(new JsonObject { ["BatchItemResponse"] = responses });
     }
-
-    private static JsonObject CompanyInfo(QboCompany company) => new()
-    {
-        ["CompanyName"] = "Sandbox Company_US_1",
-        ["LegalName"] = "Sandbox Company_US_1",
-        ["Country"] = "US",
-        ["Id"] = "1",
-        ["SyncToken"] = "0",
-        ["domain"] = "QBO",
-        ["RealmId"] = company.RealmId,
-    };
 
     private static string Entity(string resource) =>
         QboCompany.CanonicalEntity(resource) ?? throw QboFaultException.Validation("6000", "Unsupported entity", $"Entity {resource} is not supported");

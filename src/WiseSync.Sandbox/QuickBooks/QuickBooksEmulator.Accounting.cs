@@ -53,6 +53,7 @@ internal sealed partial class QuickBooksEmulator
             "creditmemos" => "CreditMemo",
             "items" => "Item",
             "vendors" => "Vendor",
+            "taxcodes" => "TaxCode",
             _ => null,
         };
         return entity is null ? null : new JsonObject { ["QueryResponse"] = new JsonObject { [entity] = Api.State(entity) } };
@@ -88,17 +89,11 @@ internal sealed partial class QuickBooksEmulator
             // The switch for emulated US automated sales tax (reference 2.8: Preferences.TaxPrefs.PartnerTaxEnabled).
             if (update?["TaxPrefs"]?["PartnerTaxEnabled"] is JsonValue enabled && enabled.TryGetValue<bool>(out var on))
             {
-                company.AutomatedSalesTax = on;
+                company.AutomatedSalesTax = on && company.Settings.IsUnitedStates;
             }
 
-            var preferences = new JsonObject
-            {
-                ["TaxPrefs"] = new JsonObject { ["PartnerTaxEnabled"] = company.AutomatedSalesTax, ["UsingSalesTax"] = true },
-                ["Id"] = "1",
-                ["SyncToken"] = "0",
-                ["domain"] = "QBO",
-            };
-            return Results.Content(new JsonObject { ["Preferences"] = preferences, ["time"] = Api.Now() }.ToJsonString(), "application/json", System.Text.Encoding.UTF8);
+            var body = new JsonObject { ["Preferences"] = QuickBooksApi.Preferences(company), ["time"] = Api.Now() };
+            return Results.Content(body.ToJsonString(), "application/json", System.Text.Encoding.UTF8);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Globalization;
 using WiseSync.Sandbox.Data;
 using WiseSync.Sandbox.OAuth;
@@ -52,6 +53,9 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
 
     public void Map(RouteGroupBuilder group)
     {
+        // Every Intuit answer carries its transaction id (intuit_tid), the id Intuit's support asks for; the official SDKs
+        // read it from the response header "intuit_tid" (QuickBooks-V3-Java-SDK RequestElements.HEADER_INTUIT_TID).
+        group.AddEndpointFilter(AddIntuitTid);
         group.MapPost("/oauth2/v1/tokens/bearer", TokenAsync);
 
         var company = group.MapGroup("/v3/company/{realmId}")
@@ -64,7 +68,7 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
                 static (_, _) => { },
                 Throttled));
         company.MapGet("/companyinfo/{id}", (string id) => id == RealmId
-            ? VendorJson.Json(new Dictionary<string, object> { ["CompanyInfo"] = CompanyInfo(), ["time"] = Time() })
+            ? Results.Content(new JsonObject { ["CompanyInfo"] = CompanyInfoNow(), ["time"] = Time() }.ToJsonString(), "application/json", System.Text.Encoding.UTF8)
             : Fault(StatusCodes.Status400BadRequest, "ValidationFault", "610", "Object Not Found", $"Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees. (CompanyInfo {id})"));
         MapAccounting(company);
         company.Map("/{**rest}", () => Fault(StatusCodes.Status404NotFound, "ValidationFault", "5030", "Unsupported Operation", "Operation is not supported by the sandbox."));
@@ -77,6 +81,7 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
 
     public void Load(SandboxDataset data)
     {
+        Api.Settings = QboCompanySettings.From(data);
         ResetAccounting();
     }
 
@@ -88,7 +93,7 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
 
     public object? GetState(string collection) => collection.ToLowerInvariant() switch
     {
-        "companyinfo" => new Dictionary<string, object> { ["CompanyInfo"] = CompanyInfo() },
+        "companyinfo" => new JsonObject { ["CompanyInfo"] = CompanyInfoNow() },
         _ => AccountingState(collection),
     };
 
@@ -127,7 +132,10 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
     {
         if (!Authority.IsValidAccessToken(OAuthAuthority.BearerToken(invocation.HttpContext.Request)))
         {
-            return Fault(StatusCodes.Status401Unauthorized, "AUTHENTICATION", "3200",
+            // Intuit's 401 is not an IntuitResponse: lower-case keys, numeric time, a WWW-Authenticate challenge
+            // (recorded by minimul/qbo_api spec/vcr/error/401.yml).
+            invocation.HttpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"Intuit\", error=\"invalid_token\"";
+            return GatewayFault(StatusCodes.Status401Unauthorized, "AUTHENTICATION", "3200",
                 "message=AuthenticationFailed; errorCode=003200; statusCode=401", "Token expired or invalid");
         }
 
@@ -138,8 +146,9 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
     {
         if (RealmOf(invocation.HttpContext) != RealmId)
         {
-            return Fault(StatusCodes.Status403Forbidden, "AuthorizationFault", "3100",
-                "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403", "The app is not authorised for this company");
+            // Same gateway shape as the 401, type SERVICE (quoted in intuit/oauth-jsclient#2).
+            return GatewayFault(StatusCodes.Status403Forbidden, "SERVICE", "3100",
+                "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403", null);
         }
 
         return await next(invocation);
@@ -150,8 +159,9 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
         // accounting-apis.md 2.3: 429 with Fault code 3001 "ThrottleExceeded". Whether Intuit sends Retry-After is
         // unknown; the sandbox sends it so a client that honours it paces correctly.
         context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return Fault(StatusCodes.Status429TooManyRequests, "ThrottleExceeded", "3001",
-            "message=ThrottleExceeded; errorCode=003001; statusCode=429", $"The request limit was reached ({decision.Problem}).");
+        // Fault type SERVICE, code 3001, as quickbooks-ruby recorded it (spec/fixtures/too_many_requests_error.xml, there in XML).
+        return Fault(StatusCodes.Status429TooManyRequests, "SERVICE", "3001",
+            "message=ThrottleExceeded; errorCode=003001; statusCode=429", $"The request limit was reached.  Try again later ({decision.Problem}).");
     }
 
     private IResult Fault(int status, string type, string code, string message, string detail) => VendorJson.Json(
@@ -168,19 +178,52 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
 
     private string Time() => _context.Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, object> CompanyInfo() => new()
+    private JsonObject CompanyInfoNow()
     {
-        ["CompanyName"] = CompanyName,
-        ["LegalName"] = CompanyName,
-        ["CompanyAddr"] = new Dictionary<string, string> { ["Id"] = "1", ["Line1"] = "1 Sandbox Way", ["City"] = "Mountain View", ["CountrySubDivisionCode"] = "CA", ["PostalCode"] = "94043", ["Country"] = "US" },
-        ["Email"] = new Dictionary<string, string> { ["Address"] = "books@sandbox.example" },
-        ["Country"] = "US",
-        ["FiscalYearStartMonth"] = "January",
-        ["SupportedLanguages"] = "en",
-        ["domain"] = "QBO",
-        ["sparse"] = false,
-        ["Id"] = "1",
-        ["SyncToken"] = "0",
-        ["MetaData"] = new Dictionary<string, string> { ["CreateTime"] = "2026-01-05T01:00:00-08:00", ["LastUpdatedTime"] = "2026-01-05T01:00:00-08:00" },
-    };
+        var company = Api.Company(RealmId);
+        lock (company.Gate)
+        {
+            return QuickBooksApi.CompanyInfo(company);
+        }
+    }
+
+    /// <summary>
+    /// The body Intuit's gateway answers 401/403 with, unlike the IntuitResponse Fault of the API itself:
+    /// <c>{"warnings":null,"intuitObject":null,"fault":{"error":[{"message":…,"detail":…,"code":"3200","element":null}],"type":"AUTHENTICATION"},…,"time":1601391072830,…}</c>.
+    /// </summary>
+    private IResult GatewayFault(int status, string type, string code, string message, string? detail)
+    {
+        var body = new JsonObject
+        {
+            ["warnings"] = null,
+            ["intuitObject"] = null,
+            ["fault"] = new JsonObject
+            {
+                ["error"] = new JsonArray(new JsonObject { ["message"] = message, ["detail"] = detail, ["code"] = code, ["element"] = null }),
+                ["type"] = type,
+            },
+            ["report"] = null,
+            ["queryResponse"] = null,
+            ["batchItemResponse"] = new JsonArray(),
+            ["attachableResponse"] = new JsonArray(),
+            ["syncErrorResponse"] = null,
+            ["requestId"] = null,
+            ["time"] = _context.Time.GetUtcNow().ToUnixTimeMilliseconds(),
+            ["status"] = null,
+            ["cdcresponse"] = new JsonArray(),
+        };
+        return Results.Content(body.ToJsonString(), "application/json", System.Text.Encoding.UTF8, status);
+    }
+
+    /// <summary>Puts a fresh <c>intuit_tid</c> on the answer (shape of recorded ids: <c>1-5f7349e0-0fd2bee86a8a83c67a77fbb2</c>).</summary>
+    private ValueTask<object?> AddIntuitTid(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var seconds = _context.Time.GetUtcNow().ToUnixTimeSeconds();
+        invocation.HttpContext.Response.Headers[IntuitTidHeader] =
+            $"1-{seconds.ToString("x8", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..24]}";
+        return next(invocation);
+    }
+
+    /// <summary>The response header of Intuit's transaction id.</summary>
+    public const string IntuitTidHeader = "intuit_tid";
 }

@@ -53,6 +53,54 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void A_connection_that_names_no_environment_talks_to_production_not_to_intuits_sandbox()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["QuickBooks:ClientId"] = "app",
+            ["QuickBooks:ClientSecret"] = "secret",
+            ["QuickBooks:RealmId"] = "123145",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<ITokenStore, InMemoryTokenStore>();
+        new TestWiseSyncBuilder("live", services).AddQuickBooks(configuration.GetSection("QuickBooks"));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<QuickBooksOptions>>().Get("live");
+
+        Assert.Equal(QuickBooksEnvironment.Production, options.Environment);
+        Assert.Equal(QuickBooksEnvironment.Production, default(QuickBooksEnvironment));
+        Assert.Equal(new Uri("https://quickbooks.api.intuit.com"), options.ResolveBaseUrl());
+        Assert.Equal(new Uri("https://app.qbo.intuit.com"), options.ResolveWebAppUrl());
+    }
+
+    [Fact]
+    public void Intuits_sandbox_is_used_when_named()
+    {
+        var options = new QuickBooksOptions { Environment = QuickBooksEnvironment.Sandbox };
+
+        Assert.Equal(new Uri("https://sandbox-quickbooks.api.intuit.com"), options.ResolveBaseUrl());
+        Assert.Equal(new Uri("https://app.sandbox.qbo.intuit.com"), options.ResolveWebAppUrl());
+    }
+
+    [Fact]
+    public void An_environment_that_is_neither_production_nor_sandbox_is_refused_at_start()
+    {
+        var services = new ServiceCollection().AddLogging().AddSingleton<ITokenStore, InMemoryTokenStore>();
+        new TestWiseSyncBuilder("acme", services).AddQuickBooks(o =>
+        {
+            o.ClientId = "id";
+            o.ClientSecret = "secret";
+            o.RealmId = "123";
+            o.Environment = (QuickBooksEnvironment)7;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<ConfigurationException>(() => provider.GetRequiredKeyedService<IAccountingSink>("acme"));
+
+        Assert.Contains("Environment", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Capabilities_state_quickbooks_limits()
     {
         var services = new ServiceCollection().AddLogging().AddSingleton<ITokenStore, InMemoryTokenStore>();

@@ -47,6 +47,8 @@ internal sealed class QuickBooksHarness : IAsyncDisposable
         new TestWiseSyncBuilder(Connection, collection).AddQuickBooks(options =>
         {
             options.UseSandbox(sandbox.BaseUrl, timeScale);
+            // Production is the default; the emulated company stands in for Intuit's developer sandbox (deep links included).
+            options.Environment = QuickBooksEnvironment.Sandbox;
             options.DefaultIncomeAccountId = "1";
             configure?.Invoke(options);
         });
@@ -82,6 +84,17 @@ internal sealed class QuickBooksHarness : IAsyncDisposable
         using var response = await Admin.PostAsJsonAsync("_sandbox/faults", new { rules = new[] { rule } });
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>Loads a seed document (e.g. a company outside the US); call it before the sink's first call.</summary>
+    public async Task SeedAsync(object document)
+    {
+        using var response = await Admin.PostAsJsonAsync("_sandbox/seed", document);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Makes the sandbox's QuickBooks company one of <paramref name="country"/> (VAT/GST unless told otherwise).</summary>
+    public Task SeedCompanyAsync(string country, bool usingSalesTax = true) =>
+        SeedAsync(new { problems = new[] { new { kind = "company", vendor = "quickbooks", data = new { country, usingSalesTax } } } });
 
     public async Task PayAsync(string invoiceNumber, decimal amount, string date)
     {

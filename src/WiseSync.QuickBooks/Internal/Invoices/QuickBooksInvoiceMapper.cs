@@ -1,19 +1,43 @@
 using System.Globalization;
 using WiseSync.QuickBooks.Internal.Customers;
 using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Internal.Tax;
 
 namespace WiseSync.QuickBooks.Internal.Invoices;
 
 /// <summary>Turns an <see cref="AccountingInvoiceDraft"/> into a QBO Invoice or CreditMemo body.</summary>
 internal static class QuickBooksInvoiceMapper
 {
+    /// <summary>The document body for a US company (the mapping before the company's country was read).</summary>
     public static QboTransaction Map(
         AccountingInvoiceDraft draft,
         QuickBooksOptions options,
         IReadOnlyDictionary<string, string> itemIds,
         IReadOnlyDictionary<string, string> itemWarnings,
-        List<string> warnings)
+        List<string> warnings) =>
+        Map(draft, options, QuickBooksTaxCodes.UnitedStates(options), itemIds, itemWarnings, warnings, out _);
+
+    /// <summary>The document body; <paramref name="error"/> says why it must not be sent (no tax code can be chosen), else null.</summary>
+    public static QboTransaction Map(
+        AccountingInvoiceDraft draft,
+        QuickBooksOptions options,
+        QuickBooksTaxCodes tax,
+        IReadOnlyDictionary<string, string> itemIds,
+        IReadOnlyDictionary<string, string> itemWarnings,
+        List<string> warnings,
+        out string? error)
     {
+        var errors = new List<string>();
+        if (tax.DocumentError() is { } documentError)
+        {
+            errors.Add(documentError);
+        }
+
+        if (tax.DocumentWarning(draft) is { } documentWarning)
+        {
+            warnings.Add(documentWarning);
+        }
+
         var number = DocNumbers.Fit(draft.Number);
         var original = draft.OriginalNumber ?? (number != draft.Number.Trim() ? draft.Number : null);
         if (number != draft.Number.Trim())
@@ -30,6 +54,16 @@ internal static class QuickBooksInvoiceMapper
         var lines = new List<QboLine>(draft.Lines.Count);
         foreach (var line in draft.Lines)
         {
+            var (taxCode, taxWarning, taxError) = errors.Count > 0 ? (null, null, null) : tax.ForLine(line, draft, lines.Count + 1);
+            if (taxError is not null)
+            {
+                errors.Add(taxError);
+            }
+            else if (taxWarning is not null && !warnings.Contains(taxWarning))
+            {
+                warnings.Add(taxWarning);
+            }
+
             var itemId = options.DefaultItemId;
             if (!string.IsNullOrWhiteSpace(line.ItemCode))
             {
@@ -56,12 +90,14 @@ internal static class QuickBooksInvoiceMapper
                     ItemRef = new QboRef(itemId),
                     Qty = qty,
                     UnitPrice = price,
-                    TaxCodeRef = TaxCode(line, draft, options) is { } tax ? new QboRef(tax) : null,
+                    TaxCodeRef = taxCode,
                     ClassRef = division is not null && options.DivisionClasses.TryGetValue(division, out var classId) ? new QboRef(classId) : null,
                 },
             });
         }
 
+        // The first problem is enough to act on; more lines with the same cause would only repeat it.
+        error = errors.Count == 0 ? null : errors[0] + (errors.Count > 1 ? $" ({errors.Count - 1} more line(s) need a tax code as well.)" : string.Empty);
         var note = $"WiseSync: PSA invoice {draft.PsaInvoiceId}" + (original is null ? string.Empty : $", PSA number {original}") + (draft.SourceUrl is null ? string.Empty : " " + draft.SourceUrl.AbsoluteUri);
         return new QboTransaction
         {
@@ -81,7 +117,7 @@ internal static class QuickBooksInvoiceMapper
                 TaxMode.NoTax => "NotApplicable",
                 _ => "TaxExcluded",
             },
-            TxnTaxDetail = options.AutomatedSalesTax || draft.TaxMode == TaxMode.NoTax || draft.TaxTotal == 0m
+            TxnTaxDetail = !tax.SendsTaxTotal || draft.TaxMode == TaxMode.NoTax || draft.TaxTotal == 0m
                 ? null
                 : new QboTxnTaxDetail { TotalTax = draft.TaxTotal },
         };
@@ -108,17 +144,6 @@ internal static class QuickBooksInvoiceMapper
         }
 
         return (1m, line.Amount);
-    }
-
-    private static string? TaxCode(AccountingLine line, AccountingInvoiceDraft draft, QuickBooksOptions options)
-    {
-        if (options.AutomatedSalesTax)
-        {
-            // Under AST the line only says taxable or not; the engine picks the rate (reference Part 2.8).
-            return draft.TaxMode != TaxMode.NoTax && (line.TaxAmount != 0m || string.Equals(line.TaxCode, "TAX", StringComparison.OrdinalIgnoreCase)) ? "TAX" : "NON";
-        }
-
-        return line.TaxCode ?? options.DefaultTaxCode;
     }
 
     private static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

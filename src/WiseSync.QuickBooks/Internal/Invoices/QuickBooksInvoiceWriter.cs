@@ -1,14 +1,19 @@
 using WiseSync.QuickBooks.Internal.Api;
 using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Internal.Tax;
 
 namespace WiseSync.QuickBooks.Internal.Invoices;
 
 /// <summary>
 /// Creates or updates a chunk of drafts through /batch: one call for ≤ 30 documents, per-item Faults mapped to their
-/// draft, stale SyncTokens (5010) re-read and retried once, a number that already exists looked up and updated.
+/// draft, stale SyncTokens (5010) re-read and retried once, a number that already exists looked up and updated. A draft
+/// whose lines cannot get the tax code the company needs is refused before anything is sent.
 /// </summary>
-internal sealed class QuickBooksInvoiceWriter(QuickBooksApiClient api, QuickBooksOptions options, QuickBooksItemResolver items)
+internal sealed class QuickBooksInvoiceWriter(QuickBooksApiClient api, QuickBooksOptions options, QuickBooksItemResolver items, QuickBooksTaxCodes? tax = null)
 {
+    /// <summary>True when QuickBooks refused a document for its tax codes, so the company's tax settings are worth reading again.</summary>
+    public bool SawTaxFault { get; private set; }
+
     public async Task<IReadOnlyList<AccountingWriteResult>> UpsertAsync(IReadOnlyList<AccountingInvoiceDraft> drafts, CancellationToken cancellationToken)
     {
         if (drafts.Count > BatchRunner.MaxItems)
@@ -20,13 +25,18 @@ internal sealed class QuickBooksInvoiceWriter(QuickBooksApiClient api, QuickBook
         var (itemIds, itemWarnings) = await items.ResolveAsync(codes, cancellationToken).ConfigureAwait(false);
 
         var work = drafts.Select((d, i) => new Work(i, d)).ToList();
+        var taxCodes = tax ?? QuickBooksTaxCodes.UnitedStates(options);
         foreach (var w in work)
         {
-            w.Body = QuickBooksInvoiceMapper.Map(w.Draft, options, itemIds, itemWarnings, w.Warnings);
+            w.Body = QuickBooksInvoiceMapper.Map(w.Draft, options, taxCodes, itemIds, itemWarnings, w.Warnings, out var refused);
+            if (refused is not null)
+            {
+                w.Fail(refused);
+            }
         }
 
         // Documents the ledger already maps are updated, never created again: read their SyncToken first.
-        var mapped = work.Where(w => w.Draft.ExistingAccountingId is not null).ToList();
+        var mapped = work.Where(w => w.Pending && w.Draft.ExistingAccountingId is not null).ToList();
         var current = await ReadByIdAsync(mapped.Select(w => (w.Draft.Kind, w.Draft.ExistingAccountingId!)).ToList(), cancellationToken).ConfigureAwait(false);
         foreach (var w in mapped)
         {
@@ -127,7 +137,9 @@ internal sealed class QuickBooksInvoiceWriter(QuickBooksApiClient api, QuickBook
         var answers = await BatchRunner.RunAsync(api, purpose, requests, r => byBatchId[r.BatchId].Draft.IdempotencyKey, cancellationToken).ConfigureAwait(false);
         foreach (var w in pending)
         {
-            w.Apply(answers.GetValueOrDefault(w.BatchId), options);
+            var answer = answers.GetValueOrDefault(w.BatchId);
+            SawTaxFault |= QuickBooksFaults.IsAboutTax(answer?.Fault);
+            w.Apply(answer, options);
         }
     }
 

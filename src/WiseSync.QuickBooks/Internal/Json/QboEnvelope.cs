@@ -17,6 +17,8 @@ internal sealed record QboEnvelope
 
     public QboCompanyInfo? CompanyInfo { get; init; }
 
+    public QboPreferences? Preferences { get; init; }
+
     public QboQueryResponse? QueryResponse { get; init; }
 
     public IReadOnlyList<QboBatchItemResponse>? BatchItemResponse { get; init; }
@@ -25,6 +27,10 @@ internal sealed record QboEnvelope
 
     [JsonPropertyName("time")]
     public string? Time { get; init; }
+
+    /// <summary>The <c>intuit_tid</c> response header of the answer (not part of the body).</summary>
+    [JsonIgnore]
+    public string? IntuitTid { get; init; }
 }
 
 /// <summary>The rows of a query; only the entity queried is present.</summary>
@@ -40,11 +46,21 @@ internal sealed record QboQueryResponse
 
     public IReadOnlyList<QboItem>? Item { get; init; }
 
+    public IReadOnlyList<QboTaxCode>? TaxCode { get; init; }
+
+    public IReadOnlyList<QboPreferences>? Preferences { get; init; }
+
+    /// <summary>A query can be answered with a Fault instead of rows (IntuitRestServiceDef.xsd); rows are then not to be trusted.</summary>
+    public QboFault? Fault { get; init; }
+
     [JsonPropertyName("startPosition")]
     public int? StartPosition { get; init; }
 
     [JsonPropertyName("maxResults")]
     public int? MaxResults { get; init; }
+
+    [JsonPropertyName("totalCount")]
+    public int? TotalCount { get; init; }
 }
 
 /// <summary>IntuitBatchRequest (IntuitRestServiceDef.xsd): at most 30 items.</summary>

@@ -15,6 +15,3 @@ internal sealed record QboItem
 
     public QboRef? IncomeAccountRef { get; init; }
 }
-
-/// <summary>The company's name and country.</summary>
-internal sealed record QboCompanyInfo(string? CompanyName, string? Country, string? LegalName);

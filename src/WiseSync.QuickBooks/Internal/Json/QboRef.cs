@@ -2,9 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace WiseSync.QuickBooks.Internal.Json;
 
-/// <summary>QBO ReferenceType: <c>{"value":"1","name":"Services"}</c>.</summary>
+/// <summary>QBO ReferenceType: <c>{"value":"1","name":"Services"}</c>; recordings show it without a value too (<c>{"name":"US Dollar"}</c>).</summary>
 internal sealed record QboRef(
-    [property: JsonPropertyName("value")] string Value,
+    [property: JsonPropertyName("value")] string? Value,
     [property: JsonPropertyName("name")] string? Name = null);
 
 /// <summary>QBO EmailAddress (Address ≤ 100 characters).</summary>
