@@ -36,6 +36,11 @@ internal sealed class XeroAccountingSink(
     public Task<IReadOnlyList<AccountingWriteResult>> UpsertInvoicesAsync(IReadOnlyList<AccountingInvoiceDraft> drafts, CancellationToken cancellationToken = default) =>
         drafts.Count == 0 ? Task.FromResult<IReadOnlyList<AccountingWriteResult>>([]) : writer.UpsertAsync(drafts, cancellationToken);
 
+    /// <summary>
+    /// Recovery and ledger rebuild map what this returns to PSA invoices, so invoices are only those this app created
+    /// (createdByMyApp): a bookkeeper's or another tool's invoice with the number is never returned, and so never mapped
+    /// and later updated. Credit notes carry no such record in Xero: every ACCRECCREDIT with the number is returned.
+    /// </summary>
     public async Task<IReadOnlyList<AccountingInvoiceRef>> FindInvoicesByNumberAsync(IReadOnlyList<string> numbers, DocumentKind kind, CancellationToken cancellationToken = default)
     {
         if (numbers.Count == 0)
@@ -48,7 +53,8 @@ internal sealed class XeroAccountingSink(
         var refs = new List<AccountingInvoiceRef>();
         foreach (var chunk in numbers.Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.Ordinal).Chunk(XeroDocumentWriter.BatchSize))
         {
-            var found = await documents.FindByNumbersAsync(chunk, cancellationToken).ConfigureAwait(false);
+            var found = await documents.FindCreatedByThisAppAsync(chunk, cancellationToken).ConfigureAwait(false)
+                ?? await documents.FindByNumbersAsync(chunk, cancellationToken).ConfigureAwait(false);
             refs.AddRange(found
                 .Where(f => XeroElementStatus.IsRealId(f.Id) && f.Status is not ("DELETED" or "VOIDED"))
                 .Select(f => XeroDocumentWriter.Ref(kind, f, organisation)));

@@ -104,6 +104,24 @@ public sealed class EmulatorTests
     }
 
     [Fact]
+    public async Task Created_by_my_app_lists_only_invoices_the_app_wrote_not_those_typed_in_xero_or_by_another_app()
+    {
+        await using var sandbox = await XeroSandbox.StartAsync();
+        var contact = await ContactAsync(sandbox);
+        await sandbox.RawAsync(HttpMethod.Put, "Invoices", InvoiceBody(contact, "INV-APP"));
+        await sandbox.WebAppAsync(InvoiceBody(contact, "INV-HAND"));
+        await sandbox.WebAppAsync(InvoiceBody(contact, "INV-OTHER"), app: "AnotherSyncTool");
+
+        var (_, all) = await sandbox.RawAsync(HttpMethod.Get, "Invoices?InvoiceNumbers=INV-APP,INV-HAND,INV-OTHER");
+        var (_, mine) = await sandbox.RawAsync(HttpMethod.Get, "Invoices?InvoiceNumbers=INV-APP,INV-HAND,INV-OTHER&createdByMyApp=true");
+        var (_, typedAgain) = await sandbox.RawAsync(HttpMethod.Put, "Invoices?summarizeErrors=false", InvoiceBody(contact, "INV-HAND"));
+
+        Assert.Equal(3, all!["Invoices"]!.AsArray().Count);
+        Assert.Equal("INV-APP", (string?)Assert.Single(mine!["Invoices"]!.AsArray())!["InvoiceNumber"]);
+        Assert.Equal("Invoice # must be unique.", Messages(typedAgain!["Invoices"]![0]!));
+    }
+
+    [Fact]
     public async Task Payments_need_an_authorised_invoice_and_cannot_exceed_the_amount_due_and_lock_the_invoice()
     {
         await using var sandbox = await XeroSandbox.StartAsync();

@@ -51,29 +51,6 @@ public sealed class InvoiceTests
     }
 
     [Fact]
-    public async Task Number_already_in_xero_is_looked_up_and_updated_instead()
-    {
-        await using var sandbox = await XeroSandbox.StartAsync();
-        var (sink, customer) = await SinkWithCustomerAsync(sandbox);
-        var (status, body) = await sandbox.RawAsync(HttpMethod.Put, "Invoices?summarizeErrors=false", new
-        {
-            Invoices = new[] { new { Type = "ACCREC", InvoiceNumber = "INV-100", Contact = new { ContactID = customer }, Status = "AUTHORISED",
-                LineItems = new[] { new { Description = "Typed by hand", Quantity = 1, UnitAmount = 5 } } } },
-        });
-        Assert.Equal(200, status);
-        var existingId = (string)body!["Invoices"]![0]!["InvoiceID"]!;
-
-        var result = (await sink.UpsertInvoicesAsync([Invoice("INV-100", customer, unitPrice: 250m, lines: 2)]))[0];
-
-        Assert.True(result.Succeeded, result.Error);
-        Assert.False(result.Created);
-        Assert.Equal(existingId, result.Invoice!.Id);
-        var invoice = Assert.Single(await sandbox.StateAsync("invoices"));
-        Assert.Equal(1000m, (decimal)invoice!["Total"]!);
-        Assert.Equal(["Managed services 1", "Managed services 2"], invoice["LineItems"]!.AsArray().Select(l => (string?)l!["Description"]));
-    }
-
-    [Fact]
     public async Task Mapped_invoice_is_updated_and_its_lines_replaced()
     {
         await using var sandbox = await XeroSandbox.StartAsync();

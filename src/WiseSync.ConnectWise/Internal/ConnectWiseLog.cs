@@ -19,6 +19,9 @@ internal static partial class ConnectWiseLog
     [LoggerMessage(EventId = 7005, Level = LogLevel.Error, Message = "ConnectWise re-batching {Kept} invoices of deleted batch {BatchId} failed; they are listed as pending again: {Reason}")]
     public static partial void RebatchFailed(ILogger logger, int batchId, int kept, string reason);
 
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "ConnectWise refused accounting batch {BatchIdentifier} of {Invoices} invoices ({Named} named in the answer); the rest are batched apart: {Reason}")]
+    public static partial void BatchItemsRefused(ILogger logger, string batchIdentifier, int named, int invoices, string reason);
+
     [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "ConnectWise payment of {Amount} posted to invoice {InvoiceNumber}")]
     public static partial void PaymentPosted(ILogger logger, decimal amount, string invoiceNumber);
 }

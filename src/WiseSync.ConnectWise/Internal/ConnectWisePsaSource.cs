@@ -12,7 +12,7 @@ namespace WiseSync.ConnectWise.Internal;
 /// (reference/psa-apis.md §2.4, Part 4 #8): pending = unposted invoices in a closed status; mark = create a batch;
 /// clear = delete the batch and re-batch the rest of it; paid = post a payment.
 /// </summary>
-internal sealed class ConnectWisePsaSource : IPsaSource
+internal sealed partial class ConnectWisePsaSource : IPsaSource
 {
     internal const string InvoiceFields = "id,invoiceNumber,type,status,company,billToCompany,accountNumber,billingTerms,customerPO,date,dueDate,locationId,location,department,currency,subtotal,total,salesTax,payments,credits,balance,glBatch,_info";
 
@@ -44,6 +44,7 @@ internal sealed class ConnectWisePsaSource : IPsaSource
         }
 
         var transactions = await ExportAsync(api, invoices, cancellationToken).ConfigureAwait(false);
+        var batchedElsewhere = await BatchedSinceReadAsync(api, invoices.Where(i => i.GlBatch is null && !transactions.ContainsKey(i.Id)).ToList(), cancellationToken).ConfigureAwait(false);
         var companyIds = invoices.Select(BilledCompanyId).OfType<int>().Distinct().ToList();
         var companies = await GetByIdsAsync(api, "company/companies", "id", companyIds, CwJsonContext.Default.ListCwCompany, null, cancellationToken).ConfigureAwait(false);
         var contacts = await GetByIdsAsync(api, "company/contacts", "company/id", companyIds, CwJsonContext.Default.ListCwContact, null, cancellationToken).ConfigureAwait(false);
@@ -64,10 +65,11 @@ internal sealed class ConnectWisePsaSource : IPsaSource
         foreach (var invoice in invoices)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            transactions.TryGetValue(invoice.InvoiceNumber ?? string.Empty, out var transaction);
-            if (invoice.GlBatch is null && GlExportReader.GlProblem(transaction) is { } problem)
+            transactions.TryGetValue(invoice.Id, out var transaction);
+            if (invoice.GlBatch is null && (batchedElsewhere.Contains(invoice.Id) ? BatchedElsewhere : GlExportReader.GlProblem(transaction)) is { } problem)
             {
-                // Listed anyway so the run shows it: MarkSyncedAsync answers this reason as the invoice's red light.
+                // Listed anyway so the run shows it (without lines it cannot be posted): the reason is logged here, and
+                // MarkSyncedAsync answers it as the invoice's red light.
                 ConnectWiseLog.IncompleteGl(_logger, invoice.InvoiceNumber ?? invoice.Id.ToString(CultureInfo.InvariantCulture), problem);
             }
 
@@ -276,6 +278,9 @@ internal sealed class ConnectWisePsaSource : IPsaSource
                 ? await ToListAsync(api.GetAllAsync("finance/accounting/unpostedinvoices", unpostedConditions, CwJsonContext.Default.ListCwUnpostedInvoice, "id,billingLogId,invoiceNumber,invoiceDate,locationId", _options.PageSize, cancellationToken)).ConfigureAwait(false)
                 : await GetByIdsAsync(api, "finance/accounting/unpostedinvoices", "billingLogId", requestedIds, CwJsonContext.Default.ListCwUnpostedInvoice, unpostedConditions, cancellationToken).ConfigureAwait(false);
             invoices = await GetByIdsAsync(api, "finance/invoices", "id", unposted.Select(u => u.BillingLogId).ToList(), CwJsonContext.Default.ListCwInvoice, null, cancellationToken).ConfigureAwait(false);
+
+            // Batched between the two reads (another accounting batch took it): posted, so no longer pending.
+            invoices.RemoveAll(i => i.GlBatch is not null);
         }
 
         // Closed status is judged on the status the API returns, not asked for in the conditions: whether every site
@@ -290,12 +295,18 @@ internal sealed class ConnectWisePsaSource : IPsaSource
             .ToList();
     }
 
-    /// <summary>The GL export of the given invoices, keyed by invoice number (one transaction per invoice, §2.4).</summary>
-    private async Task<Dictionary<string, CwGlTransaction>> ExportAsync(ConnectWiseApi api, IReadOnlyList<CwInvoice> invoices, CancellationToken cancellationToken)
+    /// <summary>The red light of an invoice whose GL entries another accounting batch exported after it was listed.</summary>
+    internal const string BatchedElsewhere = "ConnectWise has no unbatched GL entries for this invoice; another accounting batch already exported it";
+
+    /// <summary>
+    /// The GL export of the given invoices, keyed by invoice id. A GL transaction names its invoice only by
+    /// documentNumber (GLExportTransaction, reference §2.4), so invoices whose numbers differ only in case never share an
+    /// export request: within one, the number tells whose a transaction is (exactly, else ignoring case).
+    /// </summary>
+    private async Task<Dictionary<int, CwGlTransaction>> ExportAsync(ConnectWiseApi api, IReadOnlyList<CwInvoice> invoices, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<string, CwGlTransaction>(StringComparer.OrdinalIgnoreCase);
-        var unposted = invoices.Where(i => i.GlBatch is null).ToList();
-        foreach (var chunk in unposted.Chunk(1000))
+        var result = new Dictionary<int, CwGlTransaction>();
+        foreach (var chunk in DistinctNumberGroups(invoices.Where(i => i.GlBatch is null)).SelectMany(g => g.Chunk(1000)))
         {
             var thru = chunk.Select(i => CwDates.ToLocalDate(i.Date, _zone) ?? LocalDate.MinIsoValue).Max();
             var request = new CwExportRequest
@@ -307,37 +318,80 @@ internal sealed class ConnectWisePsaSource : IPsaSource
                 IncludedInvoiceIds = chunk.Select(i => i.Id).ToList(),
             };
             var export = await api.PostAsync("finance/accounting/export", request, CwJsonContext.Default.CwExportRequest, CwJsonContext.Default.CwGlExport, ExportKey(request), cancellationToken).ConfigureAwait(false);
-            AddTransactions(result, export);
+            AddTransactions(result, export, chunk);
         }
 
         // Invoices already batched (only with IncludeAlreadySynced): re-export their batches for the lines.
-        foreach (var batchId in invoices.Where(i => i.GlBatch?.Id is not null).Select(i => i.GlBatch!.Id!.Value).Distinct())
+        foreach (var batch in invoices.Where(i => i.GlBatch?.Id is not null).GroupBy(i => i.GlBatch!.Id!.Value))
         {
             var request = new CwExportRequest { ExportInvoicesFlag = true, SummarizeInvoices = _options.SummarizeInvoices };
-            var export = await api.PostAsync($"finance/accounting/batches/{batchId}/export", request, CwJsonContext.Default.CwExportRequest, CwJsonContext.Default.CwGlExport, ExportKey(request), cancellationToken).ConfigureAwait(false);
-            AddTransactions(result, export);
+            var export = await api.PostAsync($"finance/accounting/batches/{batch.Key}/export", request, CwJsonContext.Default.CwExportRequest, CwJsonContext.Default.CwGlExport, ExportKey(request), cancellationToken).ConfigureAwait(false);
+            AddTransactions(result, export, batch.ToList());
         }
 
         return result;
     }
 
-    private static void AddTransactions(Dictionary<string, CwGlTransaction> result, CwGlExport export)
+    /// <summary>Splits invoices so that no two in a group have numbers equal ignoring case (almost always one group).</summary>
+    internal static List<List<CwInvoice>> DistinctNumberGroups(IEnumerable<CwInvoice> invoices)
+    {
+        var groups = new List<(HashSet<string> Numbers, List<CwInvoice> Invoices)>();
+        foreach (var invoice in invoices)
+        {
+            var number = invoice.InvoiceNumber ?? string.Empty;
+            var group = groups.Find(g => !g.Numbers.Contains(number));
+            if (group.Invoices is null)
+            {
+                group = (new HashSet<string>(StringComparer.OrdinalIgnoreCase), []);
+                groups.Add(group);
+            }
+
+            group.Numbers.Add(number);
+            group.Invoices.Add(invoice);
+        }
+
+        return groups.Select(g => g.Invoices).ToList();
+    }
+
+    /// <summary>Gives each transaction to the one invoice of <paramref name="candidates"/> with its number; an ambiguous one to none.</summary>
+    private static void AddTransactions(Dictionary<int, CwGlTransaction> result, CwGlExport export, IReadOnlyList<CwInvoice> candidates)
     {
         foreach (var t in export.Transactions ?? [])
         {
-            if (!string.IsNullOrWhiteSpace(t.DocumentNumber))
+            if (string.IsNullOrWhiteSpace(t.DocumentNumber))
             {
-                result[t.DocumentNumber] = t;
+                continue;
+            }
+
+            var exact = candidates.Where(i => string.Equals(i.InvoiceNumber, t.DocumentNumber, StringComparison.Ordinal)).ToList();
+            var owners = exact.Count > 0 ? exact : candidates.Where(i => string.Equals(i.InvoiceNumber, t.DocumentNumber, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (owners.Count == 1)
+            {
+                result.TryAdd(owners[0].Id, t);
             }
         }
     }
 
+    /// <summary>Of invoices the GL export left out, those an accounting batch now holds (another tool exported them meanwhile).</summary>
+    private async Task<HashSet<int>> BatchedSinceReadAsync(ConnectWiseApi api, IReadOnlyList<CwInvoice> missing, CancellationToken cancellationToken)
+    {
+        if (missing.Count == 0)
+        {
+            return [];
+        }
+
+        var now = await GetByIdsAsync(api, "finance/invoices", "id", missing.Select(i => i.Id).ToList(), CwJsonContext.Default.ListCwInvoice, null, cancellationToken).ConfigureAwait(false);
+        return now.Where(i => i.GlBatch is not null).Select(i => i.Id).ToHashSet();
+    }
+
     private async Task BatchAsync(ConnectWiseApi api, string identifier, List<CwInvoice> invoices, Dictionary<string, PsaWriteResult> results, CancellationToken cancellationToken)
     {
-        Dictionary<string, CwGlTransaction> transactions;
+        Dictionary<int, CwGlTransaction> transactions;
+        HashSet<int> batchedElsewhere;
         try
         {
             transactions = await ExportAsync(api, invoices, cancellationToken).ConfigureAwait(false);
+            batchedElsewhere = await BatchedSinceReadAsync(api, invoices.Where(i => !transactions.ContainsKey(i.Id)).ToList(), cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectWiseApiException ex)
         {
@@ -350,36 +404,93 @@ internal sealed class ConnectWisePsaSource : IPsaSource
             return;
         }
 
-        var ready = new List<(CwInvoice Invoice, IReadOnlyList<int> Entries)>();
+        var ready = new List<BatchItem>();
         foreach (var invoice in invoices)
         {
             var key = invoice.Id.ToString(CultureInfo.InvariantCulture);
-            transactions.TryGetValue(invoice.InvoiceNumber ?? string.Empty, out var transaction);
-            if (GlExportReader.GlProblem(transaction) is { } problem)
+            transactions.TryGetValue(invoice.Id, out var transaction);
+            if (batchedElsewhere.Contains(invoice.Id))
+            {
+                // In a batch already, as asked (like an invoice found batched before the export).
+                results[key] = new PsaWriteResult(key);
+            }
+            else if (GlExportReader.GlProblem(transaction) is { } problem)
             {
                 results[key] = new PsaWriteResult(key, $"Invoice {invoice.InvoiceNumber} cannot be posted in ConnectWise: {problem}.");
             }
             else
             {
-                ready.Add((invoice, GlExportReader.GlEntryIds(transaction!)));
+                ready.Add(new BatchItem(invoice, GlExportReader.GlEntryIds(transaction!)));
             }
         }
 
-        if (ready.Count == 0)
+        if (ready.Count > 0)
         {
-            return;
-        }
-
-        var error = await CreateBatchAsync(api, identifier, ready.Select(r => r.Invoice.Id).ToList(), ready.SelectMany(r => r.Entries).ToList(), cancellationToken).ConfigureAwait(false);
-        foreach (var (invoice, _) in ready)
-        {
-            var key = invoice.Id.ToString(CultureInfo.InvariantCulture);
-            results[key] = new PsaWriteResult(key, error is null ? null : $"ConnectWise refused accounting batch '{identifier}': {error}");
+            await CreateIsolatingAsync(api, identifier, ready, results, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <returns>Null on success, else the vendor's reason.</returns>
-    private async Task<string?> CreateBatchAsync(ConnectWiseApi api, string identifier, IReadOnlyList<int> invoiceIds, IReadOnlyList<int> glEntryIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates one accounting batch for the items; when ConnectWise refuses it for something in it (an invoice deleted
+    /// since it was listed, a duplicate number…), the refused items are set apart and the others are batched in the same
+    /// call to this method: those the answer names (by GL entry or invoice id), else by halving until each refusal is one
+    /// invoice's. Sub-batches get deterministic identifiers (<see cref="BatchIdentifiers.Variant"/>), so a repeat of the
+    /// chunk finds them. Each refused invoice gets its own red light; its neighbours are marked.
+    /// </summary>
+    private async Task CreateIsolatingAsync(ConnectWiseApi api, string identifier, IReadOnlyList<BatchItem> items, Dictionary<string, PsaWriteResult> results, CancellationToken cancellationToken)
+    {
+        var refusal = await CreateBatchAsync(api, identifier, items.Select(i => i.Invoice.Id).ToList(), items.SelectMany(i => i.Entries).ToList(), cancellationToken).ConfigureAwait(false);
+        if (refusal is null || !refusal.ForItems || items.Count == 1)
+        {
+            foreach (var item in items)
+            {
+                var key = item.Invoice.Id.ToString(CultureInfo.InvariantCulture);
+                results[key] = new PsaWriteResult(key, refusal is null ? null : RefusedMessage(identifier, item, refusal.Message));
+            }
+
+            return;
+        }
+
+        var named = items.Where(i => refusal.Numbers.Contains(i.Invoice.Id) || i.Entries.Any(refusal.Numbers.Contains)).ToList();
+        if (named.Count == items.Count)
+        {
+            foreach (var item in items)
+            {
+                var key = item.Invoice.Id.ToString(CultureInfo.InvariantCulture);
+                results[key] = new PsaWriteResult(key, RefusedMessage(identifier, item, refusal.Message));
+            }
+
+            return;
+        }
+
+        if (named.Count > 0)
+        {
+            ConnectWiseLog.BatchItemsRefused(_logger, identifier, named.Count, items.Count, refusal.Message);
+            foreach (var item in named)
+            {
+                var key = item.Invoice.Id.ToString(CultureInfo.InvariantCulture);
+                results[key] = new PsaWriteResult(key, RefusedMessage(identifier, item, refusal.Message));
+            }
+
+            var rest = items.Except(named).ToList();
+            await CreateIsolatingAsync(api, BatchIdentifiers.Variant(identifier, "S", rest.Select(i => i.Invoice.Id)), rest, results, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // The answer names nobody: halve, so the refusal narrows to the invoices it is about.
+        ConnectWiseLog.BatchItemsRefused(_logger, identifier, 0, items.Count, refusal.Message);
+        var half = items.Count / 2;
+        foreach (var part in new[] { items.Take(half).ToList(), items.Skip(half).ToList() })
+        {
+            await CreateIsolatingAsync(api, BatchIdentifiers.Variant(identifier, "H", part.Select(i => i.Invoice.Id)), part, results, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string RefusedMessage(string identifier, BatchItem item, string reason) =>
+        $"ConnectWise refused accounting batch '{identifier}' for invoice {item.Invoice.InvoiceNumber}: {reason}";
+
+    /// <returns>Null on success, else why ConnectWise refused.</returns>
+    private async Task<BatchRefusal?> CreateBatchAsync(ConnectWiseApi api, string identifier, IReadOnlyList<int> invoiceIds, IReadOnlyList<int> glEntryIds, CancellationToken cancellationToken)
     {
         var attempt = identifier;
         for (var round = 0; ; round++)
@@ -407,9 +518,35 @@ internal sealed class ConnectWisePsaSource : IPsaSource
             }
             catch (ConnectWiseApiException ex)
             {
-                return ex.Describe();
+                return BatchRefusal.From(ex);
             }
         }
+    }
+
+    /// <summary>An invoice ready for a batch: its GL entry ids from the export.</summary>
+    private sealed record BatchItem(CwInvoice Invoice, IReadOnlyList<int> Entries);
+
+    /// <summary>
+    /// Why ConnectWise refused a batch. <see cref="ForItems"/>: a refusal of the batch's content (400/404/409/422 not about
+    /// the identifier), which smaller batches may not meet; anything else (5xx after retries, 429) is about the call.
+    /// <see cref="Numbers"/>: every number in the vendor's messages, to find the GL entries or invoices it names.
+    /// </summary>
+    private sealed partial record BatchRefusal(string Message, bool ForItems, IReadOnlySet<int> Numbers)
+    {
+        public static BatchRefusal From(ConnectWiseApiException ex)
+        {
+            var forItems = ex.Status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity
+                && !ex.Messages.Any(m => m.Contains("batchIdentifier", StringComparison.OrdinalIgnoreCase));
+            var numbers = ex.Messages
+                .SelectMany(m => Digits().Matches(m))
+                .Select(m => int.TryParse(m.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null)
+                .OfType<int>()
+                .ToHashSet();
+            return new BatchRefusal(ex.Describe(), forItems, numbers);
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex("[0-9]+")]
+        private static partial System.Text.RegularExpressions.Regex Digits();
     }
 
     private static string ExportKey(CwExportRequest request) =>

@@ -10,8 +10,13 @@ namespace WiseSync.Sandbox.ConnectWise;
 /// recipients: the dataset's recipients become company billing settings (billing contact = primary contact when it
 /// receives invoices, contacts that receive invoices = default-billing flag, other addresses = invoice CC).
 /// Scenario markers (dataset problems, vendor "connectwise"): <c>glMappingMissing</c> (invoice id: a line without a
-/// GL account, so no GL entries), <c>openInvoice</c> (invoice id: not in a closed billing status) and
-/// <c>refuseCondition</c> (<c>data.field</c> or the note, e.g. <c>status/isClosed</c>: conditions naming it are refused).
+/// GL account, so no GL entries), <c>openInvoice</c> (invoice id: not in a closed billing status),
+/// <c>refuseCondition</c> (<c>data.field</c> or the note, e.g. <c>status/isClosed</c>: conditions naming it are refused),
+/// and three for what other people do while a sync runs: <c>deletedBeforeBatch</c> (invoice id: someone deletes the
+/// invoice in ConnectWise just before the first accounting batch naming its GL entries arrives, which is then refused
+/// for entries that no longer exist), <c>refuseBatch</c> (invoice id: every batch holding its GL entries is refused with
+/// an answer that names no record) and <c>batchedByAnotherTool</c> (invoice id: another integration batches it just
+/// before the first GL export that asks for it, which then leaves it out).
 /// </summary>
 internal sealed class CwStore(TimeProvider time)
 {
@@ -22,6 +27,9 @@ internal sealed class CwStore(TimeProvider time)
     private readonly Dictionary<int, CwBatchRecord> _batches = [];
     private int _nextBatchId = 1;
     private int _nextPaymentId = 1;
+    private HashSet<int> _deleteBeforeBatch = [];
+    private HashSet<int> _refuseBatch = [];
+    private HashSet<int> _batchedByAnotherTool = [];
 
     public void Load(SandboxDataset data)
     {
@@ -33,6 +41,11 @@ internal sealed class CwStore(TimeProvider time)
             .Where(f => !string.IsNullOrWhiteSpace(f))
             .Select(f => f!.Trim())
             .ToList();
+        HashSet<int> Marked(string kind) =>
+            problems.Where(p => p.Kind.Equals(kind, StringComparison.OrdinalIgnoreCase)).Select(p => p.InvoiceId).OfType<int>().ToHashSet();
+        var deleteBeforeBatch = Marked("deletedBeforeBatch");
+        var refuseBatch = Marked("refuseBatch");
+        var batchedByAnotherTool = Marked("batchedByAnotherTool");
         var terms = data.PaymentTerms.ToDictionary(t => t.Id);
         var divisions = data.Divisions.ToDictionary(d => d.Id);
         var loaded = new DateTimeOffset(data.ReferenceDate.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
@@ -132,6 +145,9 @@ internal sealed class CwStore(TimeProvider time)
             _batches.Clear();
             _nextBatchId = 1;
             _nextPaymentId = 1;
+            _deleteBeforeBatch = deleteBeforeBatch;
+            _refuseBatch = refuseBatch;
+            _batchedByAnotherTool = batchedByAnotherTool;
         }
     }
 
@@ -287,6 +303,16 @@ internal sealed class CwStore(TimeProvider time)
 
         lock (_gate)
         {
+            foreach (var id in (included ?? []).Where(_batchedByAnotherTool.Contains).ToList())
+            {
+                // Another integration exports the invoice first (scenario batchedByAnotherTool): its GL entries leave the export.
+                _batchedByAnotherTool.Remove(id);
+                if (_invoices.TryGetValue(id, out var taken) && taken.BatchId is null && taken.GlEntryIds.Count > 0)
+                {
+                    AddBatch($"OtherTool-{id}", exportInvoices: true, exportExpenses: false, exportProducts: false, taken.GlEntryIds.ToList());
+                }
+            }
+
             var selected = _invoices.Values
                 .Where(i => i.IsClosed && i.BatchId is null && i.Date <= thru)
                 .Where(i => location is null || i.LocationId == location)
@@ -333,6 +359,14 @@ internal sealed class CwStore(TimeProvider time)
 
         lock (_gate)
         {
+            var named = (entries ?? []).ToHashSet();
+            foreach (var deleted in _invoices.Values.Where(i => _deleteBeforeBatch.Contains(i.Id) && i.GlEntryIds.Any(named.Contains)).ToList())
+            {
+                // Someone deletes the invoice in ConnectWise now (scenario deletedBeforeBatch): its GL entries go with it.
+                _deleteBeforeBatch.Remove(deleted.Id);
+                _invoices.Remove(deleted.Id);
+            }
+
             if (identifier is not null && _batches.Values.Any(b => b.BatchIdentifier.Equals(identifier, StringComparison.OrdinalIgnoreCase)))
             {
                 errors.Add(("batchIdentifier", $"batchIdentifier '{identifier}' already exists"));
@@ -351,28 +385,35 @@ internal sealed class CwStore(TimeProvider time)
                 }
             }
 
+            if (errors.Count == 0 && (entries ?? []).Any(e => byEntry.TryGetValue(e, out var i) && _refuseBatch.Contains(i.Id)))
+            {
+                // [?] ConnectWise's wording for a record it cannot export is unknown; this answer deliberately names none.
+                errors.Add(("processedRecordIds", "One or more records could not be processed for the batch"));
+            }
+
             if (errors.Count > 0)
             {
                 return (null, errors);
             }
 
-            var batch = new CwBatchRecord(
-                _nextBatchId++,
-                identifier!,
-                Bool(body["exportInvoicesFlag"]),
-                Bool(body["exportExpensesFlag"]),
-                Bool(body["exportProductsFlag"]),
-                entries!.Distinct().Order().ToList());
-            _batches[batch.Id] = batch;
-            var now = time.GetUtcNow();
-            foreach (var invoice in InvoicesOf(batch))
-            {
-                invoice.BatchId = batch.Id;
-                invoice.LastUpdated = now;
-            }
-
+            var batch = AddBatch(identifier!, Bool(body["exportInvoicesFlag"]), Bool(body["exportExpensesFlag"]), Bool(body["exportProductsFlag"]), entries!);
             return (CwJson.GlExport(InvoicesOf(batch), CompanyOf, "Default"), errors);
         }
+    }
+
+    /// <summary>Records a batch and marks its invoices posted; the caller holds the lock.</summary>
+    private CwBatchRecord AddBatch(string identifier, bool exportInvoices, bool exportExpenses, bool exportProducts, IReadOnlyList<int> entries)
+    {
+        var batch = new CwBatchRecord(_nextBatchId++, identifier, exportInvoices, exportExpenses, exportProducts, entries.Distinct().Order().ToList());
+        _batches[batch.Id] = batch;
+        var now = time.GetUtcNow();
+        foreach (var invoice in InvoicesOf(batch))
+        {
+            invoice.BatchId = batch.Id;
+            invoice.LastUpdated = now;
+        }
+
+        return batch;
     }
 
     /// <summary>DELETE /finance/accounting/batches/{id}: every item of the batch returns to unposted (§2.4).</summary>

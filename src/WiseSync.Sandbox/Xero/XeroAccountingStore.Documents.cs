@@ -39,6 +39,11 @@ internal sealed partial class XeroAccountingStore
                 found = found.Where(d => d.Number is not null && wanted.Contains(d.Number));
             }
 
+            if (query.CreatedByApp is { } app)
+            {
+                found = found.Where(d => d.CreatedByApp == app);
+            }
+
             if (query.ContactIds is { Count: > 0 } contacts)
             {
                 var wanted = contacts.ToHashSet();
@@ -113,16 +118,19 @@ internal sealed partial class XeroAccountingStore
         }
     }
 
-    /// <summary>PUT (create only) or POST (update or create) of /Invoices or /CreditNotes.</summary>
-    public XeroResponse WriteDocuments(JsonNode? body, bool creditNotes, bool createOnly, bool summarizeErrors, bool fourDecimalUnits) =>
+    /// <summary>
+    /// PUT (create only) or POST (update or create) of /Invoices or /CreditNotes. <paramref name="app"/> is who creates new
+    /// documents: the calling app's client id, or null for a person in Xero's web app (sandbox admin).
+    /// </summary>
+    public XeroResponse WriteDocuments(JsonNode? body, bool creditNotes, bool createOnly, bool summarizeErrors, bool fourDecimalUnits, string? app) =>
         RunBatch(
             body,
             creditNotes ? "CreditNotes" : "Invoices",
             "HasErrors",
             summarizeErrors,
-            (element, now) => WriteDocument(element, creditNotes, createOnly, fourDecimalUnits, now));
+            (element, now) => WriteDocument(element, creditNotes, createOnly, fourDecimalUnits, app, now));
 
-    private (JsonObject? Saved, List<string> Errors) WriteDocument(JsonObject element, bool creditNote, bool createOnly, bool fourDecimalUnits, DateTimeOffset now)
+    private (JsonObject? Saved, List<string> Errors) WriteDocument(JsonObject element, bool creditNote, bool createOnly, bool fourDecimalUnits, string? app, DateTimeOffset now)
     {
         var errors = new List<string>();
         var idField = creditNote ? "CreditNoteID" : "InvoiceID";
@@ -285,6 +293,7 @@ internal sealed partial class XeroAccountingStore
             IsCreditNote = creditNote,
             Type = effectiveType!,
             ContactID = contactId!.Value,
+            CreatedByApp = app,
         };
         document.Type = effectiveType!;
         document.ContactID = contactId!.Value;

@@ -1,6 +1,9 @@
 namespace WiseSync.Sandbox.Xero;
 
-/// <summary>The parameters of GET /Invoices and GET /CreditNotes (getInvoices / getCreditNotes).</summary>
+/// <summary>
+/// The parameters of GET /Invoices and GET /CreditNotes (getInvoices / getCreditNotes). <see cref="CreatedByApp"/> is the
+/// calling app when <c>createdByMyApp=true</c> was asked (a getInvoices parameter only: getCreditNotes has none).
+/// </summary>
 internal sealed record XeroDocumentQuery(
     IReadOnlyList<Guid>? Ids,
     IReadOnlyList<string>? Numbers,
@@ -11,4 +14,5 @@ internal sealed record XeroDocumentQuery(
     int? Page,
     int? PageSize,
     DateTimeOffset? ModifiedSince,
-    bool SummaryOnly);
+    bool SummaryOnly,
+    string? CreatedByApp = null);

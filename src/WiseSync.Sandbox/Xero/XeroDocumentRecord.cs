@@ -27,6 +27,9 @@ internal sealed class XeroDocumentRecord
 
     public string? Url { get; set; }
 
+    /// <summary>The app (OAuth client id) that created the document; null when a person typed it in Xero's web app.</summary>
+    public string? CreatedByApp { get; init; }
+
     public string? BrandingThemeID { get; set; }
 
     public List<XeroLineItemRecord> LineItems { get; set; } = [];

@@ -32,17 +32,19 @@ internal sealed partial class XeroEmulator
         api.MapPost("/Contacts/{contactId:guid}", (Guid contactId, HttpRequest r, CancellationToken ct) =>
             WriteAsync(r, body => Store.WriteContacts(WithId(body, "Contacts", "ContactID", contactId), createOnly: false, summarizeErrors: true), ct));
 
-        api.MapGet("/Invoices", (HttpRequest r) => Answer(Store.GetDocuments(creditNotes: false, DocumentQuery(r))));
+        // Documents written through the API are the calling app's; the sandbox has one app (XeroEmulator.ClientId).
+        api.MapGet("/Invoices", (HttpRequest r) => Answer(Store.GetDocuments(creditNotes: false, DocumentQuery(r, createdByMyAppParameter: true))));
         api.MapGet("/Invoices/{idOrNumber}", (string idOrNumber) => Answer(Store.GetDocument(creditNote: false, idOrNumber)));
-        api.MapPut("/Invoices", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: false, createOnly: true, Summarize(r), FourDp(r)), ct));
-        api.MapPost("/Invoices", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: false, createOnly: false, Summarize(r), FourDp(r)), ct));
+        api.MapPut("/Invoices", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: false, createOnly: true, Summarize(r), FourDp(r), ClientId), ct));
+        api.MapPost("/Invoices", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: false, createOnly: false, Summarize(r), FourDp(r), ClientId), ct));
         api.MapPost("/Invoices/{invoiceId:guid}", (Guid invoiceId, HttpRequest r, CancellationToken ct) =>
-            WriteAsync(r, body => Store.WriteDocuments(WithId(body, "Invoices", "InvoiceID", invoiceId), creditNotes: false, createOnly: false, summarizeErrors: true, FourDp(r)), ct));
+            WriteAsync(r, body => Store.WriteDocuments(WithId(body, "Invoices", "InvoiceID", invoiceId), creditNotes: false, createOnly: false, summarizeErrors: true, FourDp(r), ClientId), ct));
 
-        api.MapGet("/CreditNotes", (HttpRequest r) => Answer(Store.GetDocuments(creditNotes: true, DocumentQuery(r))));
+        // getCreditNotes has no createdByMyApp parameter (xero_accounting.yaml): it is ignored there, as an unknown parameter is.
+        api.MapGet("/CreditNotes", (HttpRequest r) => Answer(Store.GetDocuments(creditNotes: true, DocumentQuery(r, createdByMyAppParameter: false))));
         api.MapGet("/CreditNotes/{idOrNumber}", (string idOrNumber) => Answer(Store.GetDocument(creditNote: true, idOrNumber)));
-        api.MapPut("/CreditNotes", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: true, createOnly: true, Summarize(r), FourDp(r)), ct));
-        api.MapPost("/CreditNotes", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: true, createOnly: false, Summarize(r), FourDp(r)), ct));
+        api.MapPut("/CreditNotes", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: true, createOnly: true, Summarize(r), FourDp(r), ClientId), ct));
+        api.MapPost("/CreditNotes", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: true, createOnly: false, Summarize(r), FourDp(r), ClientId), ct));
 
         api.MapGet("/Items", () => Answer(Store.GetItems()));
         api.MapPut("/Items", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteItems(body, createOnly: true, Summarize(r)), ct));
@@ -53,9 +55,33 @@ internal sealed partial class XeroEmulator
         api.MapPost("/Payments", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WritePayments(body, summarizeErrors: true), ct));
     }
 
-    /// <summary>Sandbox-only helpers for what Xero users do in the web app: merge and archive contacts.</summary>
+    /// <summary>
+    /// Sandbox-only helpers for what Xero users do in the web app: merge and archive contacts, and type contacts,
+    /// invoices and credit notes by hand (<c>POST /_sandbox/webapp</c>, body as the API's PUT takes it; <c>?app=Name</c>
+    /// records another app as their creator instead, for a second tool writing to the same organisation).
+    /// </summary>
     partial void MapSandboxHelpers(RouteGroupBuilder group)
     {
+        group.MapPost("/_sandbox/webapp", async (HttpRequest r, CancellationToken ct) =>
+        {
+            var app = Text(r, "app");
+            JsonNode? body;
+            try
+            {
+                body = await JsonNode.ParseAsync(r.Body, cancellationToken: ct);
+            }
+            catch (JsonException ex)
+            {
+                return Answer(XeroResponse.PostDataInvalid("The request body is not valid JSON: " + ex.Message));
+            }
+
+            return Answer(body switch
+            {
+                JsonObject o when o.ContainsKey("Contacts") => Store.WriteContacts(body, createOnly: true, summarizeErrors: false),
+                JsonObject o when o.ContainsKey("CreditNotes") => Store.WriteDocuments(body, creditNotes: true, createOnly: true, summarizeErrors: false, fourDecimalUnits: true, app),
+                _ => Store.WriteDocuments(body, creditNotes: false, createOnly: true, summarizeErrors: false, fourDecimalUnits: true, app),
+            });
+        });
         group.MapPost("/_sandbox/contacts/{from:guid}/merge/{into:guid}", (Guid from, Guid into) =>
             Store.Merge(from, into) ? Results.Ok() : Results.NotFound());
         group.MapPost("/_sandbox/contacts/{id:guid}/archive", (Guid id) =>
@@ -131,7 +157,7 @@ internal sealed partial class XeroEmulator
         Bool(r, "includeArchived"),
         Bool(r, "summaryOnly"));
 
-    private static XeroDocumentQuery DocumentQuery(HttpRequest r) => new(
+    private static XeroDocumentQuery DocumentQuery(HttpRequest r, bool createdByMyAppParameter) => new(
         Guids(r, "IDs"),
         List(r, "InvoiceNumbers") ?? List(r, "CreditNoteNumbers"),
         Guids(r, "ContactIDs"),
@@ -141,7 +167,8 @@ internal sealed partial class XeroEmulator
         Int(r, "page"),
         Int(r, "pageSize"),
         XeroDates.ParseInstant(r.Headers.IfModifiedSince.ToString()),
-        Bool(r, "summaryOnly"));
+        Bool(r, "summaryOnly"),
+        createdByMyAppParameter && Bool(r, "createdByMyApp") ? ClientId : null);
 
     private static string? Text(HttpRequest r, string name) => r.Query.TryGetValue(name, out var v) && v.Count > 0 ? v.ToString() : null;
 

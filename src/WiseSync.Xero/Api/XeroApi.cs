@@ -114,11 +114,18 @@ internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state)
 
     public async Task<IReadOnlyList<XeroInvoiceDto>> GetInvoicesAsync(
         IReadOnlyList<string>? ids, IReadOnlyList<string>? numbers, Instant? modifiedSince, int? page, CancellationToken cancellationToken) =>
-        (await GetInvoicePageAsync(ids, numbers, modifiedSince, page, cancellationToken).ConfigureAwait(false)).Invoices ?? [];
+        (await GetInvoicePageAsync(ids, numbers, modifiedSince, page, createdByMyApp: false, cancellationToken).ConfigureAwait(false)).Invoices ?? [];
+
+    /// <summary>
+    /// GET /Invoices?InvoiceNumbers=…&amp;createdByMyApp=true: only invoices this app created ("When set to true you'll only
+    /// retrieve Invoices created by your app", getInvoices). Xero records the creating app itself; nobody can set it.
+    /// </summary>
+    public async Task<IReadOnlyList<XeroInvoiceDto>> GetInvoicesCreatedByThisAppAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken) =>
+        (await GetInvoicePageAsync(null, numbers, null, null, createdByMyApp: true, cancellationToken).ConfigureAwait(false)).Invoices ?? [];
 
     /// <summary>GET /Invoices with the answer's envelope (its DateTimeUTC).</summary>
     public async Task<XeroInvoicesDto> GetInvoicePageAsync(
-        IReadOnlyList<string>? ids, IReadOnlyList<string>? numbers, Instant? modifiedSince, int? page, CancellationToken cancellationToken)
+        IReadOnlyList<string>? ids, IReadOnlyList<string>? numbers, Instant? modifiedSince, int? page, bool createdByMyApp, CancellationToken cancellationToken)
     {
         var query = new List<KeyValuePair<string, string>>();
         if (ids is { Count: > 0 })
@@ -135,6 +142,11 @@ internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state)
         {
             query.Add(new("page", p.ToString(CultureInfo.InvariantCulture)));
             query.Add(new("summaryOnly", "true"));
+        }
+
+        if (createdByMyApp)
+        {
+            query.Add(new("createdByMyApp", "true"));
         }
 
         var request = new XeroApiRequest(HttpMethod.Get, Accounting + "Invoices", "GET /Invoices")

@@ -12,5 +12,11 @@ internal interface IXeroDocumentKind
 
     Task<IReadOnlyList<XeroDocumentAnswer>> FindByNumbersAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The documents with these numbers that this app created, as Xero itself records the creating app; null when Xero
+    /// offers no such record for this kind, so nothing found by number can be proven to be WiseSync's.
+    /// </summary>
+    Task<IReadOnlyList<XeroDocumentAnswer>?> FindCreatedByThisAppAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<XeroDocumentAnswer>> FindByIdsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
 }

@@ -50,6 +50,13 @@ internal sealed class XeroCreditNoteKind(XeroApi api, XeroDraftMapper mapper) : 
         return found.Where(c => c.Type == "ACCRECCREDIT").Select(Answer).ToList();
     }
 
+    /// <summary>
+    /// Always null: getCreditNotes has no createdByMyApp parameter and the CreditNote schema no Url, so Xero keeps nothing
+    /// that tells a credit note WiseSync wrote from one typed by hand (xero_accounting.yaml).
+    /// </summary>
+    public Task<IReadOnlyList<XeroDocumentAnswer>?> FindCreatedByThisAppAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<XeroDocumentAnswer>?>(null);
+
     public async Task<IReadOnlyList<XeroDocumentAnswer>> FindByIdsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
         (await api.GetCreditNotesAsync(ids, null, cancellationToken).ConfigureAwait(false)).Select(Answer).ToList();
 
@@ -68,6 +75,9 @@ internal sealed class XeroCreditNoteKind(XeroApi api, XeroDraftMapper mapper) : 
             XeroElementStatus.Failed(dto.HasErrors, dto.StatusAttributeString, dto.ValidationErrors) || !XeroElementStatus.IsRealId(dto.CreditNoteID)
                 ? XeroElementStatus.Reasons("credit note", dto.HasErrors, dto.StatusAttributeString, dto.CreditNoteID, dto.ValidationErrors, dto.Warnings)
                 : [],
-            XeroElementStatus.Notes(dto.StatusAttributeString, dto.ValidationErrors, dto.Warnings));
+            XeroElementStatus.Notes(dto.StatusAttributeString, dto.ValidationErrors, dto.Warnings))
+        {
+            ContactId = dto.Contact?.ContactID,
+        };
     }
 }

@@ -15,6 +15,12 @@ internal sealed record XeroDocumentAnswer(
     IReadOnlyList<string> Errors,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>The document's contact (its ContactID).</summary>
+    public string? ContactId { get; init; }
+
+    /// <summary>The document's link to its source ("Go to [app]"): invoices only, credit notes have no Url field.</summary>
+    public string? Url { get; init; }
+
     public bool HasAllocations => AmountPaid != 0m || AmountCredited != 0m;
 
     /// <summary>Saved in Xero: no failure flag and a real id.</summary>

@@ -7,7 +7,9 @@ namespace WiseSync.Xero.Invoices;
 /// <summary>
 /// Creates or updates a chunk of drafts: new ones with PUT (create only), mapped ones with POST and their id, both
 /// with summarizeErrors=false, unitdp=4 and an Idempotency-Key made of the drafts' own keys. "must be unique" means
-/// the number exists: it is looked up and updated unless a payment or credit is allocated (reference §1.6).
+/// the number exists: the document holding it is updated only when it is provably this PSA invoice's (see
+/// <see cref="IsThisInvoices"/>), unless a payment or credit is allocated (reference §1.6); any other holder — a
+/// bookkeeper's own invoice, another tool's — is left unchanged and the draft is red.
 /// </summary>
 internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, XeroCreditNoteKind creditNotes)
 {
@@ -62,7 +64,7 @@ internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, 
         var creates = chunk.Where(i => string.IsNullOrEmpty(drafts[i].ExistingAccountingId)).ToList();
         var updates = chunk.Where(i => !string.IsNullOrEmpty(drafts[i].ExistingAccountingId))
             .Select(i => (Index: i, Id: drafts[i].ExistingAccountingId!)).ToList();
-        var taken = new List<(int Index, string Message)>();
+        var taken = new List<int>();
         var allocated = new List<(int Index, string Id)>();
 
         if (creates.Count > 0)
@@ -74,7 +76,7 @@ internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, 
                 var answer = answers[n];
                 if (answer.Errors.Count > 0 && answer.Errors.Any(e => e.Contains(NotUnique, StringComparison.OrdinalIgnoreCase)))
                 {
-                    taken.Add((index, string.Join("; ", answer.Errors)));
+                    taken.Add(index);
                 }
                 else
                 {
@@ -83,24 +85,30 @@ internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, 
             }
         }
 
+        var adopted = new HashSet<int>();
         if (taken.Count > 0)
         {
-            // The number exists in Xero (an earlier run, or someone typed it): update that document instead.
-            var found = await kind.FindByNumbersAsync(taken.Select(t => drafts[t.Index].Number).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
-            foreach (var (index, message) in taken)
+            // The number exists in Xero and the ledger maps no document to this PSA invoice. Only a document Xero says this
+            // app created, for this contact, with this exact number (and, for invoices, the link WiseSync writes) is ours:
+            // an earlier run's whose mapping was lost. Anything else is somebody's own document: never touched.
+            var numbers = taken.Select(t => drafts[t].Number).Distinct(StringComparer.Ordinal).ToList();
+            var ours = await kind.FindCreatedByThisAppAsync(numbers, cancellationToken).ConfigureAwait(false);
+            foreach (var index in taken)
             {
-                var existing = found.FirstOrDefault(f => string.Equals(f.Number, drafts[index].Number, StringComparison.OrdinalIgnoreCase) && f.Status is not ("DELETED" or "VOIDED"));
-                if (existing is null || !XeroElementStatus.IsRealId(existing.Id))
+                var draft = drafts[index];
+                var existing = ours?.FirstOrDefault(f => IsThisInvoices(f, draft));
+                if (existing is null)
                 {
-                    results[index] = new AccountingWriteResult(drafts[index].PsaInvoiceId, null, false, [], message);
+                    results[index] = new AccountingWriteResult(draft.PsaInvoiceId, null, false, [], NumberTaken(draft, ours));
                 }
                 else if (existing.HasAllocations || existing.Status == "PAID")
                 {
-                    results[index] = NotEdited(drafts[index], existing, organisation);
+                    results[index] = NotEdited(draft, existing, organisation);
                 }
                 else
                 {
-                    updates.Add((index, existing.Id));
+                    updates.Add((index, existing.Id!));
+                    adopted.Add(index);
                 }
             }
         }
@@ -118,7 +126,10 @@ internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, 
                 }
                 else
                 {
-                    results[index] = Result(drafts[index], answer, created: false, organisation);
+                    var result = Result(drafts[index], answer, created: false, organisation);
+                    results[index] = adopted.Contains(index) && result.Succeeded
+                        ? result with { Warnings = [.. result.Warnings, $"Xero already held {Noun(drafts[index])} {drafts[index].Number}, written by WiseSync for this contact; the ledger had no record of it, so it was updated."] }
+                        : result;
                 }
             }
         }
@@ -134,6 +145,36 @@ internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, 
             }
         }
     }
+
+    /// <summary>
+    /// Whether a document found by number is provably the one WiseSync wrote for this draft: created by this app (the
+    /// caller found it with createdByMyApp), saved and not voided or deleted, the same number exactly (a number differing
+    /// only in case belongs to another PSA invoice), the same contact, and for invoices the same source link (Url).
+    /// </summary>
+    private static bool IsThisInvoices(XeroDocumentAnswer document, AccountingInvoiceDraft draft) =>
+        XeroElementStatus.IsRealId(document.Id)
+        && document.Status is not ("DELETED" or "VOIDED")
+        && string.Equals(document.Number, draft.Number, StringComparison.Ordinal)
+        && string.Equals(document.ContactId, draft.CustomerId, StringComparison.OrdinalIgnoreCase)
+        && (draft.Kind != DocumentKind.Invoice || string.Equals(NullIfEmpty(document.Url), XeroDraftMapper.SourceLink(draft), StringComparison.Ordinal));
+
+    /// <summary>The red light of a draft whose number another document holds, saying whose it is as far as Xero tells.</summary>
+    private static string NumberTaken(AccountingInvoiceDraft draft, IReadOnlyList<XeroDocumentAnswer>? ours)
+    {
+        var same = ours?.Where(f => string.Equals(f.Number, draft.Number, StringComparison.Ordinal)).ToList() ?? [];
+        var whose = ours is null
+            ? "Xero records no creating app for credit notes, so WiseSync updates only the one its ledger maps to this PSA invoice"
+            : same.Count == 0
+                ? $"an {Noun(draft)} WiseSync did not write: typed in Xero or written by another app"
+                : same.Exists(f => f.Status is "DELETED" or "VOIDED")
+                    ? $"an {Noun(draft)} WiseSync wrote that is now {same.First(f => f.Status is "DELETED" or "VOIDED").Status}"
+                    : same.Exists(f => !string.Equals(f.ContactId, draft.CustomerId, StringComparison.OrdinalIgnoreCase))
+                        ? $"an {Noun(draft)} WiseSync wrote for another contact"
+                        : $"an {Noun(draft)} WiseSync wrote for another PSA invoice (its link differs)";
+        return $"The number {draft.Number} is already used by another Xero document ({whose}); it was left unchanged. Give one of them another number.";
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static async Task<IReadOnlyList<XeroDocumentAnswer>> SendAsync(IXeroDocumentKind kind, bool createOnly, IReadOnlyList<AccountingInvoiceDraft> drafts, List<(int Index, string? Id)> items, CancellationToken cancellationToken)
     {

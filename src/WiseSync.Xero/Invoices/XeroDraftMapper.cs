@@ -18,7 +18,7 @@ internal sealed class XeroDraftMapper(XeroOptions options)
         Reference = NullIfEmpty(draft.Reference),
 
         // Shown as "Go to [app]" in Xero: the way back to the PSA invoice (reference §1.6 Key fields).
-        Url = draft.SourceUrl is { IsAbsoluteUri: true } url ? url.AbsoluteUri : null,
+        Url = SourceLink(draft),
         CurrencyCode = NullIfEmpty(draft.Currency)?.ToUpperInvariant(),
         Status = Status(invoiceId is not null),
         LineItems = Lines(draft),
@@ -38,6 +38,9 @@ internal sealed class XeroDraftMapper(XeroOptions options)
         Status = Status(creditNoteId is not null),
         LineItems = Lines(draft),
     };
+
+    /// <summary>The Url an invoice carries: the PSA invoice's link when the PSA gives one. Part of the proof that an invoice is WiseSync's.</summary>
+    public static string? SourceLink(AccountingInvoiceDraft draft) => draft.SourceUrl is { IsAbsoluteUri: true } url ? url.AbsoluteUri : null;
 
     // AUTHORISED documents are updated with Status AUTHORISED again (Xero-Net#339); a draft setting leaves an update's status alone.
     private string? Status(bool update) => options.InvoiceStatus switch

@@ -23,6 +23,12 @@ internal sealed class XeroInvoiceKind(XeroApi api, XeroDraftMapper mapper) : IXe
         return found.Where(i => i.Type == "ACCREC").Select(Answer).ToList();
     }
 
+    public async Task<IReadOnlyList<XeroDocumentAnswer>?> FindCreatedByThisAppAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
+    {
+        var found = await api.GetInvoicesCreatedByThisAppAsync(numbers, cancellationToken).ConfigureAwait(false);
+        return found.Where(i => i.Type == "ACCREC").Select(Answer).ToList();
+    }
+
     public async Task<IReadOnlyList<XeroDocumentAnswer>> FindByIdsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
         (await api.GetInvoicesAsync(ids, null, null, null, cancellationToken).ConfigureAwait(false)).Select(Answer).ToList();
 
@@ -37,5 +43,9 @@ internal sealed class XeroInvoiceKind(XeroApi api, XeroDraftMapper mapper) : IXe
         XeroElementStatus.Failed(dto.HasErrors, dto.StatusAttributeString, dto.ValidationErrors) || !XeroElementStatus.IsRealId(dto.InvoiceID)
             ? XeroElementStatus.Reasons("invoice", dto.HasErrors, dto.StatusAttributeString, dto.InvoiceID, dto.ValidationErrors, dto.Warnings)
             : [],
-        XeroElementStatus.Notes(dto.StatusAttributeString, dto.ValidationErrors, dto.Warnings));
+        XeroElementStatus.Notes(dto.StatusAttributeString, dto.ValidationErrors, dto.Warnings))
+    {
+        ContactId = dto.Contact?.ContactID,
+        Url = dto.Url,
+    };
 }

@@ -27,7 +27,7 @@ internal sealed class XeroPaymentStatusReader(XeroApi api)
         {
             for (var page = 1; page <= MaxSweepPages; page++)
             {
-                var answer = await api.GetInvoicePageAsync(null, null, since, page, cancellationToken).ConfigureAwait(false);
+                var answer = await api.GetInvoicePageAsync(null, null, since, page, createdByMyApp: false, cancellationToken).ConfigureAwait(false);
                 readAt.Add(XeroDateFormat.ParseInstant(answer.DateTimeUTC));
                 var invoices = answer.Invoices ?? [];
                 found.AddRange(invoices.Where(i => i.InvoiceID is not null && wanted.Contains(i.InvoiceID)));
@@ -41,7 +41,7 @@ internal sealed class XeroPaymentStatusReader(XeroApi api)
         {
             foreach (var chunk in wanted.Chunk(IdsPerCall))
             {
-                var answer = await api.GetInvoicePageAsync(chunk, null, since, null, cancellationToken).ConfigureAwait(false);
+                var answer = await api.GetInvoicePageAsync(chunk, null, since, null, createdByMyApp: false, cancellationToken).ConfigureAwait(false);
                 readAt.Add(XeroDateFormat.ParseInstant(answer.DateTimeUTC));
                 found.AddRange(answer.Invoices ?? []);
             }

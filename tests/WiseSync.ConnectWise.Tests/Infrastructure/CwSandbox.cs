@@ -25,13 +25,14 @@ internal sealed class CwSandbox : IAsyncDisposable
 
     public Uri ApiBase => new(Server.BaseUrl, "connectwise/v4_6_release/apis/3.0/");
 
-    public static async Task<CwSandbox> StartAsync(int invoices = 100, int companies = 20, object[]? problems = null)
+    /// <param name="seedInvoices">Invoices (seed document form) added to the generated ones.</param>
+    public static async Task<CwSandbox> StartAsync(int invoices = 100, int companies = 20, object[]? problems = null, object[]? seedInvoices = null)
     {
         var server = await SandboxServer.StartAsync(new SandboxOptions { Invoices = invoices, Companies = companies, TimeScale = 60 });
         var sandbox = new CwSandbox(server);
-        if (problems is not null)
+        if (problems is not null || seedInvoices is not null)
         {
-            var seed = new { generate = new { invoices, companies }, problems };
+            var seed = new { generate = new { invoices, companies }, problems = problems ?? [], invoices = seedInvoices ?? [] };
             using var response = await sandbox.Admin.PostAsJsonAsync("_sandbox/seed", seed);
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         }

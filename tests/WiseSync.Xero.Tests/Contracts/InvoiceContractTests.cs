@@ -82,21 +82,60 @@ public sealed class InvoiceContractTests
     [Fact]
     public async Task Number_taken_then_published_get_invoice_answer_leaves_a_paid_invoice_alone()
     {
-        // invoice-get-error-element.json: the spec's GET /Invoices/{id} example, INV-0006 PAID, whose element carries
-        // StatusAttributeString ERROR and "Invoice # must be unique." — first as the PUT answer, then as the lookup.
+        // invoice-get-error-element.json: the spec's GET /Invoices/{id} example, INV-0006 PAID for the contact 430fa14a…, whose
+        // element carries StatusAttributeString ERROR and "Invoice # must be unique." — first as the PUT answer, then as the
+        // lookup of the invoices this app created with that number. The sample has no Url: a PSA that gives no link.
         await using var xero = Start();
         var sample = JsonNode.Parse(Fixture("invoice-get-error-element.json"))!;
         var number = (string)sample["Invoices"]![0]!["InvoiceNumber"]!;
         xero.Server.Given(Write("PUT", "Invoices", "$.Invoices[0]")).RespondWith(Json(sample.ToJsonString()));
-        xero.Server.Given(XeroApi("GET", "Invoices").WithParam("InvoiceNumbers", number)).RespondWith(Json(sample.ToJsonString()));
+        xero.Server.Given(XeroApi("GET", "Invoices").WithParam("InvoiceNumbers", number).WithParam("createdByMyApp", "true")).RespondWith(Json(sample.ToJsonString()));
 
-        var result = Assert.Single(await xero.Sink().UpsertInvoicesAsync([Invoice(number, CustomerId)]));
+        var result = Assert.Single(await xero.Sink().UpsertInvoicesAsync([Invoice(number, CustomerId) with { SourceUrl = null }]));
 
         Assert.Null(result.Error);
         Assert.False(result.Created);
         Assert.Equal((string?)sample["Invoices"]![0]!["InvoiceID"], result.Invoice!.Id);
         Assert.Equal("PAID", result.Invoice.Status);
         Assert.Contains(result.Warnings, w => w.Contains("payment or credit allocated", StringComparison.Ordinal));
+        Assert.Empty(xero.Sent("POST", "Invoices"));
+        xero.AssertEveryRequestMatched();
+    }
+
+    [Theory]
+    [InlineData("another contact", "b7d5f8a0-0000-4000-8000-000000000001", "INV-0006", null)]
+    [InlineData("number in another case", CustomerId, "inv-0006", null)]
+    [InlineData("another source link", CustomerId, "INV-0006", "https://psa.example/invoices/INV-0006")]
+    public async Task Number_taken_by_an_invoice_this_app_wrote_for_something_else_is_red_and_nothing_is_posted(string why, string contact, string number, string? link)
+    {
+        // The same published answers; the draft differs from the invoice Xero holds in one of the three proofs.
+        await using var xero = Start();
+        var sample = JsonNode.Parse(Fixture("invoice-get-error-element.json"))!;
+        xero.Server.Given(Write("PUT", "Invoices", "$.Invoices[0]")).RespondWith(Json(sample.ToJsonString()));
+        xero.Server.Given(XeroApi("GET", "Invoices").WithParam("InvoiceNumbers", new WildcardMatcher(number, ignoreCase: false)).WithParam("createdByMyApp", "true"))
+            .RespondWith(Json(sample.ToJsonString()));
+
+        var result = Assert.Single(await xero.Sink().UpsertInvoicesAsync([Invoice(number, contact) with { SourceUrl = link is null ? null : new Uri(link) }]));
+
+        Assert.True(result.Error?.Contains($"The number {number} is already used by another Xero document", StringComparison.Ordinal), $"{why}: {result.Error}");
+        Assert.Null(result.Invoice);
+        Assert.Empty(xero.Sent("POST", "Invoices"));
+        xero.AssertEveryRequestMatched();
+    }
+
+    [Fact]
+    public async Task Number_taken_by_an_invoice_this_app_did_not_create_is_red_after_one_lookup()
+    {
+        // The published GET /Invoices answer holds INV-0001…0003 only: none is this number, so the holder is not ours.
+        await using var xero = Start();
+        var taken = JsonNode.Parse(Fixture("invoice-get-error-element.json"))!;
+        xero.Server.Given(Write("PUT", "Invoices", "$.Invoices[0]")).RespondWith(Json(taken.ToJsonString()));
+        xero.Server.Given(XeroApi("GET", "Invoices").WithParam("InvoiceNumbers", "INV-0006").WithParam("createdByMyApp", "true")).RespondWith(Json(Fixture("invoices-get.json")));
+
+        var result = Assert.Single(await xero.Sink().UpsertInvoicesAsync([Invoice("INV-0006", CustomerId) with { SourceUrl = null }]));
+
+        Assert.Contains("WiseSync did not write: typed in Xero or written by another app", result.Error, StringComparison.Ordinal);
+        Assert.Single(xero.Sent("GET", "Invoices"));
         Assert.Empty(xero.Sent("POST", "Invoices"));
         xero.AssertEveryRequestMatched();
     }
@@ -158,6 +197,19 @@ public sealed class InvoiceContractTests
         Assert.Null(result.Invoice);
         Assert.False(result.Created);
         Assert.Contains("An existing Credit Note with the specified CreditNoteID could not be found", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recovery_looks_invoices_up_among_those_this_app_created_and_skips_voided_ones()
+    {
+        await using var xero = Start();
+        xero.Server.Given(XeroApi("GET", "Invoices").WithParam("InvoiceNumbers", "INV-0001,INV-0002,INV-0003").WithParam("createdByMyApp", "true"))
+            .RespondWith(Json(Fixture("invoices-get.json")));
+
+        var found = await xero.Sink().FindInvoicesByNumberAsync(["INV-0001", "INV-0002", "INV-0003"], DocumentKind.Invoice);
+
+        Assert.Equal(["INV-0002", "INV-0003"], found.Select(f => f.Number).Order().ToArray());
+        xero.AssertEveryRequestMatched();
     }
 
     [Fact]

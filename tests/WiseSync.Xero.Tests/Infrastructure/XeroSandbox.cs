@@ -120,6 +120,22 @@ internal sealed class XeroSandbox : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// What a person types in Xero's web app (or, with <paramref name="app"/>, what another app writes): contacts, invoices
+    /// or credit notes in the API's PUT shape, through the emulator's <c>/_sandbox/webapp</c>. Returns the written elements.
+    /// </summary>
+    public async Task<JsonArray> WebAppAsync(object body, string? app = null)
+    {
+        using var content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        using var response = await _admin.PostAsync("xero/_sandbox/webapp" + (app is null ? string.Empty : "?app=" + Uri.EscapeDataString(app)), content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        var root = JsonNode.Parse(text)!.AsObject();
+        var elements = (root["Invoices"] ?? root["CreditNotes"] ?? root["Contacts"])!.AsArray();
+        Assert.All(elements, e => Assert.True((string?)e!["StatusAttributeString"] == "OK", e.ToJsonString()));
+        return elements;
+    }
+
     /// <summary>Talks to the emulator directly, as another Xero client would (client-credentials token, tenant header).</summary>
     public async Task<(int Status, JsonNode? Body)> RawAsync(HttpMethod method, string pathAndQuery, object? body = null, bool tenant = true, string? idempotencyKey = null)
     {
