@@ -133,6 +133,12 @@ internal sealed partial class AutotaskApiClient(
                 {
                     return JsonSerializer.Deserialize(text, type);
                 }
+                catch (JsonException) when (method == HttpMethod.Patch)
+                {
+                    // Autotask documents operational calls as answering 200 with "itemId": n or no JSON at all
+                    // (REST_Updating_Data_PATCH.htm): the status proves the change landed, the body is not needed.
+                    return default;
+                }
                 catch (JsonException ex)
                 {
                     // A cut or garbled body (proxy, dropped connection) is a vendor failure, not a crash of the host.

@@ -23,20 +23,23 @@ internal sealed class AutotaskVendorMock : IAsyncDisposable
 
     private readonly List<ServiceProvider> _providers = [];
 
-    public AutotaskVendorMock()
+    /// <param name="zoneAnswer">
+    /// The zoneInformation body, given this server's REST root; by default the swagger's
+    /// <c>ZoneInformationResultModel</c> with this server as the zone. Either way the lookup is asserted.
+    /// </param>
+    public AutotaskVendorMock(Func<string, string>? zoneAnswer = null)
     {
         Server = WireMockServer.Start([$"http://127.0.0.1:{FreePort()}"]);
 
-        // No public sample of zoneInformation is licensed for reuse (Fixtures/autotask/SOURCES.md): the answer is the
-        // ZoneInformationResultModel of the swagger with this server as the zone, and the lookup is still asserted.
+        var zone = zoneAnswer?.Invoke(RestRoot) ?? new JsonObject
+        {
+            ["zoneName"] = "Contract zone",
+            ["url"] = RestRoot,
+            ["webUrl"] = Server.Url + "/",
+            ["ci"] = 1,
+        }.ToJsonString();
         Server.Given(Request.Create().UsingGet().WithPath("/atservicesrest/v1.0/zoneInformation").WithParam("user", UserName))
-            .RespondWith(Json(200, new JsonObject
-            {
-                ["zoneName"] = "Contract zone",
-                ["url"] = RestRoot,
-                ["webUrl"] = Server.Url + "/",
-                ["ci"] = 1,
-            }.ToJsonString()));
+            .RespondWith(Json(200, zone));
     }
 
     public WireMockServer Server { get; }

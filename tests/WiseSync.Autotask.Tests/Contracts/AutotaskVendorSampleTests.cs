@@ -120,6 +120,56 @@ public sealed class AutotaskVendorSampleTests
     }
 
     [Fact]
+    public async Task The_documented_patch_answer_marks_the_invoice_paid_with_the_date_sent_as_midnight()
+    {
+        await using var vendor = new AutotaskVendorMock();
+        vendor.Server.Given(AutotaskVendorMock.Api("Invoices").UsingPatch().WithBody(AutotaskVendorMock.JsonBody(body =>
+                body.GetProperty("id").GetInt64() == 4 && body.GetProperty("paidDate").GetString() == "2026-11-19T00:00:00")))
+            .RespondWith(AutotaskVendorMock.Json(200, AutotaskVendorMock.Sample("patch-answer-itemid.json")));
+
+        var results = await vendor.Source().SetPaidAsync([new PsaPaidMark("4", new LocalDate(2026, 11, 19), 10m)]);
+
+        Assert.Empty(vendor.Unmatched());
+        Assert.Equal(new PsaWriteResult("4"), Assert.Single(results));
+        Assert.Equal(1, vendor.Count("PATCH", "/Invoices"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"itemId\": 4")]
+    public async Task A_patch_answered_200_without_a_json_body_still_counts_as_landed(string body)
+    {
+        // Autotask's PATCH page: "When making operational calls, you will not receive a JSON-formatted response ...
+        // check the HTTP status" (Fixtures/autotask/SOURCES.md). A run must not report a landed write as failed.
+        await using var vendor = new AutotaskVendorMock();
+        vendor.Server.Given(AutotaskVendorMock.Api("Invoices").UsingPatch().WithBody(AutotaskVendorMock.JsonBody(b =>
+                b.GetProperty("id").GetInt64() == 4 && b.TryGetProperty("webServiceDate", out var stamp) && stamp.GetString()!.StartsWith("2026-11-21T09:00:00", StringComparison.Ordinal))))
+            .RespondWith(AutotaskVendorMock.Json(200, body));
+
+        var results = await vendor.Source().MarkSyncedAsync("b1", [new PsaSyncMark("4", Instant.FromUtc(2026, 11, 21, 9, 0), null)]);
+
+        Assert.Empty(vendor.Unmatched());
+        Assert.True(Assert.Single(results).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_zone_answer_with_only_url_and_web_url_is_enough_to_reach_the_zone()
+    {
+        // django-autotask reads exactly these two keys; its answer has no zoneName or ci.
+        await using var vendor = new AutotaskVendorMock(root => AutotaskVendorMock.Sample("zoneinformation-url-weburl.json")
+            .Replace("\"url\": \"https://localhost/\"", "\"url\": \"" + root + "\"", StringComparison.Ordinal));
+        vendor.Server.Given(AutotaskVendorMock.Api("Invoices/query").UsingPost())
+            .RespondWith(AutotaskVendorMock.Json(200, AutotaskVendorMock.Sample("empty-query.json")));
+
+        var invoices = await AutotaskSandbox.ListAsync(vendor.Source(), new PsaInvoiceQuery(Thru));
+
+        Assert.Empty(invoices);
+        Assert.Empty(vendor.Unmatched());
+        Assert.Equal(1, vendor.Count("GET", "/zoneInformation"));
+        Assert.Equal(1, vendor.Count("POST", "/Invoices/query"));
+    }
+
+    [Fact]
     public async Task A_patch_of_a_record_autotask_no_longer_finds_is_that_invoices_red_light_not_a_connection_error()
     {
         await using var vendor = new AutotaskVendorMock();

@@ -78,6 +78,22 @@ public sealed class ConnectWiseVendorSampleTests
     }
 
     [Fact]
+    public async Task The_count_answer_is_read_for_the_connection_test_of_invoices_and_unposted_invoices()
+    {
+        await using var vendor = new CwVendorMock();
+        vendor.Server.Given(CwVendorMock.Api("finance/invoices/count").UsingGet())
+            .RespondWith(CwVendorMock.Json(200, CwVendorMock.Sample("count.json")));
+        vendor.Server.Given(CwVendorMock.Api("finance/accounting/unpostedinvoices/count").UsingGet())
+            .RespondWith(CwVendorMock.Json(200, CwVendorMock.Sample("count.json")));
+
+        var result = await vendor.Source().TestConnectionAsync();
+
+        Assert.Empty(vendor.Unmatched());
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Contains("1 invoices, 1 unposted", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Including_synced_invoices_never_asks_connectwise_to_filter_on_status_is_closed()
     {
         await using var vendor = new CwVendorMock();
