@@ -105,7 +105,8 @@ internal sealed class QuickBooksAccountingSink(QuickBooksOptions options, Func<Q
 
         var api = newApi();
         var found = await new QuickBooksInvoiceWriter(api, options, new QuickBooksItemResolver(api, options, _itemIds)).FindByNumberAsync(numbers, kind, cancellationToken).ConfigureAwait(false);
-        return found.Select(t => QuickBooksDocuments.ToRef(options, kind, t)).ToList();
+        // Recovery adopts only documents WiseSync wrote (its marker in PrivateNote), never a bookkeeper's with the number.
+        return found.Where(t => DocumentMarker.Read(t.PrivateNote) is not null).Select(t => QuickBooksDocuments.ToRef(options, kind, t)).ToList();
     }
 
     public async Task<PaymentStatusResult> GetPaymentStatusAsync(PaymentStatusQuery query, CancellationToken cancellationToken = default)

@@ -15,8 +15,7 @@ public sealed class BookkeeperDocumentTests(ITestOutputHelper output)
     [InlineData("autotask", "xero", true)]
     [InlineData("autotask", "xero", false)]
     [InlineData("connectwise", "quickbooks", false)]
-    [InlineData("connectwise", "quickbooks", true, Skip = "QuickBooksInvoiceWriter takes over any document with the number for the same customer " +
-        "(\"QuickBooks already held Invoice … for this customer; it was updated.\"): the QuickBooks package's part of issue 17 item 1, not done there yet.")]
+    [InlineData("connectwise", "quickbooks", true)]
     public async Task A_document_someone_else_wrote_with_our_number_is_never_changed(string psa, string accounting, bool bookkeeperUsesOurCustomer)
     {
         await using var run = await ProviderRun.StartAsync(psa, accounting, new { generate = new { seed = 3, companies = 4, invoices = 8 } });

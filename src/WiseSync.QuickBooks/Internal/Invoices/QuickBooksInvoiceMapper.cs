@@ -98,7 +98,7 @@ internal static class QuickBooksInvoiceMapper
 
         // The first problem is enough to act on; more lines with the same cause would only repeat it.
         error = errors.Count == 0 ? null : errors[0] + (errors.Count > 1 ? $" ({errors.Count - 1} more line(s) need a tax code as well.)" : string.Empty);
-        var note = $"WiseSync: PSA invoice {draft.PsaInvoiceId}" + (original is null ? string.Empty : $", PSA number {original}") + (draft.SourceUrl is null ? string.Empty : " " + draft.SourceUrl.AbsoluteUri);
+        var note = DocumentMarker.Write(draft.PsaInvoiceId) + (original is null ? string.Empty : $", PSA number {original}") + (draft.SourceUrl is null ? string.Empty : " " + draft.SourceUrl.AbsoluteUri);
         return new QboTransaction
         {
             DocNumber = number,

@@ -75,14 +75,16 @@ internal sealed class QuickBooksInvoiceWriter(QuickBooksApiClient api, QuickBook
             foreach (var w in duplicates.Where(w => w.Draft.Kind == kind))
             {
                 var match = found.FirstOrDefault(f => string.Equals(f.DocNumber, w.Body!.DocNumber, StringComparison.OrdinalIgnoreCase));
-                if (match is not null && match.CustomerRef?.Value == w.Draft.CustomerId)
+                // Only a document provably this PSA invoice's is taken over: same customer and our marker naming it.
+                // A bookkeeper's or another tool's document with the number is never changed.
+                if (match is not null && match.CustomerRef?.Value == w.Draft.CustomerId && DocumentMarker.Names(match.PrivateNote, w.Draft.PsaInvoiceId))
                 {
-                    w.Warnings.Add($"QuickBooks already held {QuickBooksDocuments.Entity(kind)} {match.DocNumber} for this customer; it was updated.");
+                    w.Warnings.Add($"QuickBooks already held {QuickBooksDocuments.Entity(kind)} {match.DocNumber}, written for this PSA invoice; it was updated.");
                     w.Target(match);
                 }
                 else
                 {
-                    w.Fail($"The number {w.Body!.DocNumber} is already used by another QuickBooks document" + (match is null ? "." : " of a different customer."));
+                    w.Fail($"The number {w.Body!.DocNumber} is already used by another QuickBooks document" + (match is null ? "." : match.CustomerRef?.Value == w.Draft.CustomerId ? " that WiseSync did not write for this invoice; it was left unchanged." : " of a different customer; it was left unchanged."));
                 }
             }
         }
