@@ -77,6 +77,8 @@ public sealed class GlLinesAndRefusedBatchTests
 
         var taken = listed.Single(i => i.Id == "70002");
         Assert.Empty(taken.Lines);
+        Assert.Equal("ConnectWise has no unbatched GL entries for this invoice; another accounting batch already exported it", taken.NotPostableReason);
+        Assert.All(listed.Where(i => i.Id != "70002"), i => Assert.Null(i.NotPostableReason));
         Assert.Contains(logs.Lines, l => l.Contains("INV-10002", StringComparison.Ordinal)
             && l.Contains("ConnectWise has no unbatched GL entries for this invoice; another accounting batch already exported it", StringComparison.Ordinal));
         Assert.All(listed.Where(i => i.Id != "70002"), i => Assert.NotEmpty(i.Lines));

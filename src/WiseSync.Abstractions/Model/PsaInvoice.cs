@@ -53,6 +53,12 @@ public sealed record PsaInvoice(
     /// <summary>Whether the invoice is voided in the PSA.</summary>
     public bool IsVoided { get; init; }
 
+    /// <summary>
+    /// Why the PSA cannot give this invoice's lines for posting (e.g. another accounting export already took them), or
+    /// null. Such an invoice is listed so the run shows it, and is red with this reason; nothing is posted.
+    /// </summary>
+    public string? NotPostableReason { get; init; }
+
     /// <summary>The kind of accounting document this invoice becomes: a credit note when the total is negative.</summary>
     public DocumentKind DocumentKind => Total < 0m ? DocumentKind.CreditNote : DocumentKind.Invoice;
 }

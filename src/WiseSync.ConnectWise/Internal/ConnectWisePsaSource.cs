@@ -66,17 +66,18 @@ internal sealed partial class ConnectWisePsaSource : IPsaSource
         {
             cancellationToken.ThrowIfCancellationRequested();
             transactions.TryGetValue(invoice.Id, out var transaction);
+            string? notPostable = null;
             if (invoice.GlBatch is null && (batchedElsewhere.Contains(invoice.Id) ? BatchedElsewhere : GlExportReader.GlProblem(transaction)) is { } problem)
             {
-                // Listed anyway so the run shows it (without lines it cannot be posted): the reason is logged here, and
-                // MarkSyncedAsync answers it as the invoice's red light.
+                // Listed anyway so the run shows it; without lines it cannot be posted, and the reason is its red light.
                 ConnectWiseLog.IncompleteGl(_logger, invoice.InvoiceNumber ?? invoice.Id.ToString(CultureInfo.InvariantCulture), problem);
+                notPostable = problem;
             }
 
             var companyId = BilledCompanyId(invoice);
             companiesById.TryGetValue(companyId ?? 0, out var company);
             var recipients = RecipientResolver.Resolve(company, contactsById, companyId is { } cid ? contactsByCompany[cid].ToList() : []);
-            yield return ToModel(invoice, company, transaction, recipients);
+            yield return ToModel(invoice, company, transaction, recipients) with { NotPostableReason = notPostable };
         }
     }
 

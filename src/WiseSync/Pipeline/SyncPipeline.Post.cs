@@ -184,6 +184,12 @@ public sealed partial class SyncPipeline
                 continue;
             }
 
+            if (invoice.NotPostableReason is { } why)
+            {
+                item.Fail($"{_psa.Name}: {why.TrimEnd('.')}.");
+                continue;
+            }
+
             try
             {
                 var mapped = lines.Map(invoice, capabilities);

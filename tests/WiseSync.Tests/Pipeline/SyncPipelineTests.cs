@@ -178,6 +178,20 @@ public sealed partial class SyncPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_invoice_the_psa_cannot_give_lines_for_is_red_with_its_reason_and_nothing_is_posted()
+    {
+        _h.Psa.Add(Make("1") with { NotPostableReason = "another accounting batch already exported it" }, Make("2"));
+
+        var report = await _h.PostAsync();
+
+        var red = Assert.Single(report.Invoices, i => i.PsaInvoiceId == "1");
+        Assert.Equal(SyncStatus.Error, red.Status);
+        Assert.Contains(red.Messages, m => m.EndsWith("another accounting batch already exported it.", StringComparison.Ordinal));
+        Assert.Null(red.AccountingInvoiceId);
+        Assert.Equal(1, _h.Sink.CreatedInvoices);
+    }
+
+    [Fact]
     public async Task The_idempotency_key_is_the_same_on_a_retry_of_the_same_content()
     {
         _h.Sink.UpsertFailure = call => call == 1 ? new TimeoutException("timed out") : null;
