@@ -75,7 +75,10 @@ internal static class JsonReport
         writer.WriteEndObject();
     });
 
-    /// <summary><c>{"batches":[{"batchId","action","startedAt","finishedAt","totals":{...},"stoppedReason"}]}</c> (an addition to the contract).</summary>
+    /// <summary>
+    /// <c>{"batches":[{"batchId","action","startedAt","finishedAt","state","deletingAt","totals":{...},"stoppedReason"}]}</c> (an addition to the
+    /// contract); <c>state</c> is <c>finished</c>, <c>interrupted</c> (running, or killed) or <c>deleting</c> (a deletion began and did not finish).
+    /// </summary>
     public static string History(IReadOnlyList<LedgerBatch> batches) => Write(writer =>
     {
         writer.WriteStartObject();
@@ -87,6 +90,8 @@ internal static class JsonReport
             writer.WriteString("action", HarnessSettings.ActionName(batch.Action));
             writer.WriteString("startedAt", batch.StartedAt.ToString());
             WriteStringOrNull(writer, "finishedAt", batch.FinishedAt?.ToString());
+            writer.WriteString("state", batch.DeletingAt is not null ? "deleting" : batch.FinishedAt is not null ? "finished" : "interrupted");
+            WriteStringOrNull(writer, "deletingAt", batch.DeletingAt?.ToString());
             writer.WriteStartObject("totals");
             writer.WriteNumber("invoices", batch.Totals.Invoices);
             writer.WriteNumber("success", batch.Totals.Success);
@@ -127,6 +132,44 @@ internal static class JsonReport
         writer.WriteEndArray();
         writer.WriteEndObject();
     });
+
+    /// <summary><c>{"orphans":[{"psaInvoiceId","psaNumber","accountingInvoiceId","accountingNumber","write","failedRuns","lastError","orphanedAt"}]}</c>.</summary>
+    public static string Orphans(IReadOnlyList<FailedPsaWrite> orphans) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("orphans");
+        foreach (var orphan in orphans)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("psaInvoiceId", orphan.PsaInvoiceId);
+            WriteStringOrNull(writer, "psaNumber", orphan.PsaNumber);
+            WriteStringOrNull(writer, "accountingInvoiceId", orphan.AccountingInvoiceId);
+            WriteStringOrNull(writer, "accountingNumber", orphan.AccountingNumber);
+            writer.WriteString("write", orphan.Kind == PsaWriteKind.SyncedMark ? "synced-mark" : "paid-date");
+            writer.WriteNumber("failedRuns", orphan.FailedRuns);
+            writer.WriteString("lastError", orphan.LastError);
+            WriteStringOrNull(writer, "orphanedAt", orphan.OrphanedAt?.ToString());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
+
+    /// <summary>The sync report's shape for the rebuilt batch, plus <c>"rebuild":{"listed","invoiceMappings","customerMappings"}</c>.</summary>
+    public static string Rebuild(LedgerRebuildResult result, string psa, string accounting)
+    {
+        var report = Sync(result.Report, psa, accounting);
+        var counts = Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("listed", result.Listed);
+            writer.WriteNumber("invoiceMappings", result.InvoicesMapped);
+            writer.WriteNumber("customerMappings", result.CustomersMapped);
+            writer.WriteEndObject();
+        });
+        return report[..^1] + ",\"rebuild\":" + counts + "}";
+    }
 
     /// <summary>The contract's traffic-light names.</summary>
     public static string StatusName(SyncStatus status) => status switch

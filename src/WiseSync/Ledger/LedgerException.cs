@@ -56,11 +56,42 @@ public sealed class LedgerException : WiseSyncException
         return exception switch
         {
             LedgerException ledger => ledger,
-            SqliteException sqlite when Classify(sqlite.SqliteErrorCode & 0xFF) is { } problem => new LedgerException(problem, path, Detail(sqlite), sqlite, busyTimeout),
+            SqliteException sqlite when Classify(sqlite.SqliteErrorCode & 0xFF) is { } problem =>
+                new LedgerException(problem == LedgerProblem.CannotOpen && IsReadOnly(path) ? LedgerProblem.ReadOnly : problem, path, Detail(sqlite), sqlite, busyTimeout),
             UnauthorizedAccessException denied => new LedgerException(LedgerProblem.ReadOnly, path, denied.Message, denied),
             IOException io => new LedgerException(LedgerProblem.DiskError, path, io.Message, io),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// SQLite says only "unable to open database file" when an existing WAL-mode file cannot get its -shm file: the file or its
+    /// folder is read-only (mode, owner, a read-only mount). Probed only on that error path.
+    /// </summary>
+    private static bool IsReadOnly(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
+            {
+            }
+
+            var probe = Path.Combine(Path.GetDirectoryName(path) ?? ".", $".{Path.GetFileName(path)}.probe-{Guid.NewGuid():N}");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return false;
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            return true;
+        }
     }
 
     private static LedgerProblem? Classify(int code) => code switch
@@ -75,7 +106,7 @@ public sealed class LedgerException : WiseSyncException
     };
 
     // "SQLite Error 8: 'attempt to write a readonly database'." → "attempt to write a readonly database"
-    private static string Detail(SqliteException sqlite)
+    internal static string Detail(SqliteException sqlite)
     {
         var message = sqlite.Message;
         var start = message.IndexOf('\'', StringComparison.Ordinal);
