@@ -48,8 +48,8 @@ internal static class ConfigFileExposure
         }
 
         var who = (mode & UnixFileMode.OtherRead) != 0 ? "every user on this machine" : "its group";
-        return $"{path} holds secrets ({string.Join(", ", held)}) and {who} can read it (mode {Octal(mode)}). " +
-            $"Restrict it (chmod 600 {path}) or move the secrets to WISESYNC__<Section>__<Key> environment variables.";
+        return $"{path} holds credentials ({string.Join(", ", held)}) and {who} can read it (mode {Octal(mode)}). " +
+            $"Restrict it (chmod 600 {path}) or move those settings to WISESYNC__<Section>__<Key> environment variables.";
     }
 
     private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode & 0x1FF, 8).PadLeft(4, '0');
