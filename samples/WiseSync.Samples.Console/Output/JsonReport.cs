@@ -17,7 +17,9 @@ internal static class JsonReport
     };
 
     /// <summary><c>{"batchId","action","psa","accounting","totals":{...},"invoices":[...]}</c>.</summary>
-    public static string Sync(SyncReport report, string psa, string accounting) => Write(writer =>
+    public static string Sync(SyncReport report, string psa, string accounting) => Write(writer => WriteSync(writer, report, psa, accounting, null));
+
+    private static void WriteSync(Utf8JsonWriter writer, SyncReport report, string psa, string accounting, Action<Utf8JsonWriter>? more)
     {
         writer.WriteStartObject();
         writer.WriteString("batchId", report.BatchId);
@@ -52,8 +54,9 @@ internal static class JsonReport
         }
 
         writer.WriteEndArray();
+        more?.Invoke(writer);
         writer.WriteEndObject();
-    });
+    }
 
     /// <summary><c>{"invoices":[{"psaInvoiceId","number","company","date","total"}]}</c>.</summary>
     public static string Pending(IReadOnlyList<PsaInvoice> invoices) => Write(writer =>
@@ -157,19 +160,14 @@ internal static class JsonReport
     });
 
     /// <summary>The sync report's shape for the rebuilt batch, plus <c>"rebuild":{"listed","invoiceMappings","customerMappings"}</c>.</summary>
-    public static string Rebuild(LedgerRebuildResult result, string psa, string accounting)
+    public static string Rebuild(LedgerRebuildResult result, string psa, string accounting) => Write(writer => WriteSync(writer, result.Report, psa, accounting, w =>
     {
-        var report = Sync(result.Report, psa, accounting);
-        var counts = Write(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("listed", result.Listed);
-            writer.WriteNumber("invoiceMappings", result.InvoicesMapped);
-            writer.WriteNumber("customerMappings", result.CustomersMapped);
-            writer.WriteEndObject();
-        });
-        return report[..^1] + ",\"rebuild\":" + counts + "}";
-    }
+        w.WriteStartObject("rebuild");
+        w.WriteNumber("listed", result.Listed);
+        w.WriteNumber("invoiceMappings", result.InvoicesMapped);
+        w.WriteNumber("customerMappings", result.CustomersMapped);
+        w.WriteEndObject();
+    }));
 
     /// <summary>The contract's traffic-light names.</summary>
     public static string StatusName(SyncStatus status) => status switch
