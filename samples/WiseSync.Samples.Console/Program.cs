@@ -2,7 +2,10 @@ using WiseSync.Samples.Console.Cli;
 
 namespace WiseSync.Samples.Console;
 
-/// <summary>The console harness: <c>sync</c>, <c>pending</c>, <c>history</c>, <c>delete-batch</c>, <c>show-invoice</c> (CONTRACTS §2).</summary>
+/// <summary>
+/// The console harness: <c>sync</c>, <c>pending</c>, <c>history</c>, <c>delete-batch</c>, <c>show-invoice</c> (CONTRACTS §2),
+/// <c>orphans</c> and <c>ledger rebuild</c>.
+/// </summary>
 public static class Program
 {
     /// <summary>Exit code when no invoice is red.</summary>
@@ -13,6 +16,15 @@ public static class Program
 
     /// <summary>Exit code of a usage or configuration error.</summary>
     public const int UsageError = 2;
+
+    /// <summary>
+    /// Exit code of a run that stopped early (a vendor's daily or hourly limit, a Retry-After beyond the wait the SDK accepts,
+    /// refused authorisation): invoices it did not reach were not attempted; run again after the time in the message.
+    /// </summary>
+    public const int Stopped = 3;
+
+    /// <summary>Exit code when the ledger file cannot be used (read-only, locked, damaged, full): the message names the file and the remedy.</summary>
+    public const int LedgerProblem = 4;
 
     /// <summary>The process entry point.</summary>
     public static async Task<int> Main(string[] args)

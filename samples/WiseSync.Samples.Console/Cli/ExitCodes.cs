@@ -2,14 +2,32 @@ using Microsoft.Extensions.Options;
 
 namespace WiseSync.Samples.Console.Cli;
 
-/// <summary>Maps what a command throws to the contract's exit codes: 2 for usage and configuration problems, 1 for a failed run.</summary>
+/// <summary>
+/// Maps what a command throws to the exit codes: 2 for usage and configuration problems, 4 for a ledger that cannot be used
+/// (one message naming the file and the remedy, no stack trace), 1 for a failed run.
+/// </summary>
 internal static class ExitCodes
 {
+    /// <summary>A report's exit code: 3 when the run stopped early (whatever the lights), else 1 when any invoice is red, else 0.</summary>
+    public static int Of(SyncReport report) =>
+        report.StoppedReason is not null ? Program.Stopped : report.Totals.Error > 0 ? Program.Failed : Program.Success;
+
     public static async Task<int> GuardAsync(HarnessConsole console, Func<Task<int>> run, CancellationToken cancellationToken)
     {
         try
         {
             return await run();
+        }
+        catch (Exception ex) when (LedgerFault(ex, console.LedgerPath) is { } ledger)
+        {
+            // Whoever met it (the ledger, the token store, Wise-Pay sharing the file): one message, the file and the remedy.
+            console.Error.WriteLine($"error: {ledger.Message}");
+            if (Hint(ledger) is { } hint)
+            {
+                console.Error.WriteLine(hint);
+            }
+
+            return Program.LedgerProblem;
         }
         catch (Exception ex) when (ConfigurationProblem(ex) is { } message)
         {
@@ -39,6 +57,38 @@ internal static class ExitCodes
             return Program.Failed;
         }
     }
+
+    /// <summary>The ledger problem in <paramref name="ex"/> or its causes, or null when it is something else.</summary>
+    internal static LedgerException? LedgerFault(Exception ex, string? ledgerPath)
+    {
+        for (Exception? current = ex; current is not null; current = current.InnerException)
+        {
+            if (current is LedgerException ledger)
+            {
+                return ledger;
+            }
+
+            if (current is Microsoft.Data.Sqlite.SqliteException && ledgerPath is not null && LedgerException.From(current, ledgerPath) is { } translated)
+            {
+                return translated;
+            }
+
+            if (current is AggregateException { InnerExceptions.Count: > 0 } aggregate)
+            {
+                return aggregate.InnerExceptions.Select(e => LedgerFault(e, ledgerPath)).FirstOrDefault(f => f is not null);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What to do with this harness, beyond the SDK's remedy.</summary>
+    private static string? Hint(LedgerException ledger) => ledger.Problem switch
+    {
+        LedgerProblem.Damaged => $"To rebuild it: ledger rebuild --db {ledger.DatabasePath} (with this run's --psa, --accounting and connection options).",
+        LedgerProblem.Locked => "To wait longer for the lock: --ledger-timeout SECONDS.",
+        _ => null,
+    };
 
     /// <summary>The message of a usage or configuration problem (exit 2), or null when <paramref name="ex"/> is something else.</summary>
     internal static string? ConfigurationProblem(Exception ex) => ex switch

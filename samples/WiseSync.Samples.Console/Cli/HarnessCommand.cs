@@ -8,4 +8,6 @@ internal enum HarnessCommand
     History,
     DeleteBatch,
     ShowInvoice,
+    Orphans,
+    LedgerRebuild,
 }

@@ -11,6 +11,7 @@ internal sealed class HarnessCommandLine
 {
     public const string DefaultDatabase = "wisesync-demo.db";
     public const double DefaultTimeScale = 60;
+    public const int DefaultLedgerTimeoutSeconds = 30;
 
     private static readonly string[] PsaNames = ["autotask", "connectwise"];
     private static readonly string[] AccountingNames = ["xero", "quickbooks"];
@@ -64,6 +65,12 @@ internal sealed class HarnessCommandLine
         HelpName = "X",
     }, Positive);
 
+    private readonly Option<string?> LedgerTimeout = Recursive(new Option<string?>("--ledger-timeout")
+    {
+        Description = $"Seconds to wait for another program's lock on the ledger before giving up with exit 4 (default {DefaultLedgerTimeoutSeconds}).",
+        HelpName = "SECONDS",
+    }, Positive);
+
     private readonly Option<string> Action = WithValidator(new Option<string>("--action")
     {
         Description = "post (post to accounting), mark-only (mark synced, do not post) or payments (write paid dates back).",
@@ -88,6 +95,19 @@ internal sealed class HarnessCommandLine
     private readonly Option<bool> DryRun = new("--dry-run")
     {
         Description = "Report what a post would create or update; write nothing.",
+    };
+
+    private readonly Option<string[]> Dismiss = WithValidator(new Option<string[]>("--dismiss")
+    {
+        Description = "Forget the orphan of this PSA invoice id once you have resolved it by hand (repeatable).",
+        HelpName = "PSA-INVOICE-ID",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    }, NotBlankEach);
+
+    private readonly Option<bool> Force = new("--force")
+    {
+        Description = "Also set a readable ledger aside and rebuild (by default only a damaged or missing ledger is rebuilt).",
     };
 
     private readonly Argument<string> BatchId = new("batchId") { Description = "The batch to delete (see history)." };
@@ -125,7 +145,7 @@ internal sealed class HarnessCommandLine
     private RootCommand BuildRoot(HarnessConsole console)
     {
         var root = new RootCommand("WiseSync console harness: sync PSA invoices into accounting against the sandbox or real vendor APIs.");
-        foreach (var option in new Option[] { Psa, Accounting, Json, Verbose, Database, SandboxUrl, Config, TimeScale })
+        foreach (var option in new Option[] { Psa, Accounting, Json, Verbose, Database, SandboxUrl, Config, TimeScale, LedgerTimeout })
         {
             root.Options.Add(option);
         }
@@ -148,11 +168,20 @@ internal sealed class HarnessCommandLine
         var showInvoice = new Command("show-invoice", "Print the PSA's own document of an invoice.") { PsaInvoiceId };
         showInvoice.SetAction((parse, ct) => RunAsync(parse, HarnessCommand.ShowInvoice, console, ShowInvoiceCommand.RunAsync, ct));
 
+        var orphans = new Command("orphans", "List invoices in accounting whose PSA mark or paid date the PSA refused in too many runs; --dismiss one once resolved.") { Dismiss };
+        orphans.SetAction((parse, ct) => RunAsync(parse, HarnessCommand.Orphans, console, OrphansCommand.RunAsync, ct));
+
+        var rebuild = new Command("rebuild", "Set a damaged or lost ledger aside and rebuild its invoice and customer mappings from accounting and the PSA's synced marks.") { Thru, Force };
+        rebuild.SetAction((parse, ct) => RunAsync(parse, HarnessCommand.LedgerRebuild, console, LedgerRebuildCommand.RunAsync, ct));
+        var ledger = new Command("ledger", "Ledger maintenance.") { rebuild };
+
         root.Subcommands.Add(sync);
         root.Subcommands.Add(pending);
         root.Subcommands.Add(history);
         root.Subcommands.Add(deleteBatch);
         root.Subcommands.Add(showInvoice);
+        root.Subcommands.Add(orphans);
+        root.Subcommands.Add(ledger);
         return root;
     }
 
@@ -183,7 +212,8 @@ internal sealed class HarnessCommandLine
         }
 
         var action = command == HarnessCommand.Sync ? parse.GetValue(Action) : null;
-        var thru = command is HarnessCommand.Sync or HarnessCommand.Pending ? parse.GetValue(Thru) : null;
+        var thru = command is HarnessCommand.Sync or HarnessCommand.Pending or HarnessCommand.LedgerRebuild ? parse.GetValue(Thru) : null;
+        var ledgerTimeout = parse.GetValue(LedgerTimeout);
         return new HarnessSettings
         {
             Command = command,
@@ -206,6 +236,9 @@ internal sealed class HarnessCommandLine
             TimeScale = timeScale is null ? DefaultTimeScale : ParsePositive(timeScale)!.Value,
             BatchId = command == HarnessCommand.DeleteBatch ? parse.GetValue(BatchId) : null,
             PsaInvoiceId = command == HarnessCommand.ShowInvoice ? parse.GetValue(PsaInvoiceId) : null,
+            Dismiss = command == HarnessCommand.Orphans ? parse.GetValue(Dismiss) ?? [] : [],
+            Force = command == HarnessCommand.LedgerRebuild && parse.GetValue(Force),
+            LedgerTimeout = TimeSpan.FromSeconds(ledgerTimeout is null ? DefaultLedgerTimeoutSeconds : ParsePositive(ledgerTimeout)!.Value),
         };
     }
 

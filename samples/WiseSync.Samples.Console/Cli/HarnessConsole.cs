@@ -29,6 +29,9 @@ internal sealed class HarnessConsole
     /// <summary>Spectre console on stderr.</summary>
     public IAnsiConsole AnsiError { get; }
 
+    /// <summary>The ledger file of this invocation once known, so a SQLite error from any component is reported against it.</summary>
+    public string? LedgerPath { get; set; }
+
     private static IAnsiConsole Create(TextWriter writer, bool interactive)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings

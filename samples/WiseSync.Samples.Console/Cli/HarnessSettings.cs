@@ -42,6 +42,23 @@ internal sealed record HarnessSettings
     /// <summary>The <c>show-invoice</c> argument.</summary>
     public string? PsaInvoiceId { get; init; }
 
+    /// <summary>The <c>orphans --dismiss</c> ids.</summary>
+    public IReadOnlyList<string> Dismiss { get; init; } = [];
+
+    /// <summary><c>ledger rebuild --force</c>: set a readable ledger aside too.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>How long the ledger waits for another program's lock (<c>--ledger-timeout</c>).</summary>
+    public TimeSpan LedgerTimeout { get; init; } = TimeSpan.FromSeconds(HarnessCommandLine.DefaultLedgerTimeoutSeconds);
+
+    /// <summary>Commands that write the ledger check it is writable before anything else.</summary>
+    public bool WritesLedger => Command switch
+    {
+        HarnessCommand.Sync or HarnessCommand.DeleteBatch => true,
+        HarnessCommand.Orphans => Dismiss.Count > 0,
+        _ => false,
+    };
+
     /// <summary>Neither <c>--sandbox-url</c> nor <c>--config</c>: the sandbox runs in this process.</summary>
     public bool EmbeddedSandbox => SandboxUrl is null && ConfigFile is null;
 

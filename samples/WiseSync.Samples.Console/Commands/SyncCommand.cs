@@ -40,12 +40,17 @@ internal static class SyncCommand
         if (settings.Json)
         {
             await console.Out.WriteLineAsync(JsonReport.Sync(report, settings.Psa, settings.Accounting));
+            if (report.StoppedReason is { } reason)
+            {
+                // The JSON document keeps the contract's shape; the stop is told on stderr and by the exit code.
+                await console.Error.WriteLineAsync($"Stopped early: {reason}");
+            }
         }
         else
         {
             ReportView.Sync(console.Ansi, report, links: console.Interactive);
         }
 
-        return report.Totals.Error > 0 ? Program.Failed : Program.Success;
+        return ExitCodes.Of(report);
     }
 }

@@ -87,8 +87,20 @@ internal sealed class HarnessSession : IAsyncDisposable
 
         if (settings.ConfigFile is { } configFile)
         {
-            var ledgerPath = ConfigureFromFile(services, settings, configFile);
-            return Build(settings, services, embedded: null, sandbox: null, ledgerPath);
+            var ledgerPath = ConfigureFromFile(services, settings, configFile, console);
+            console.LedgerPath = Path.GetFullPath(ledgerPath);
+            var configured = Build(settings, services, embedded: null, sandbox: null, ledgerPath);
+            try
+            {
+                await configured.CheckLedgerAsync(cancellationToken);
+            }
+            catch
+            {
+                await configured.DisposeAsync();
+                throw;
+            }
+
+            return configured;
         }
 
         SandboxServer? embedded = null;
@@ -106,6 +118,7 @@ internal sealed class HarnessSession : IAsyncDisposable
             }
 
             var ledgerPath = settings.Database ?? HarnessCommandLine.DefaultDatabase;
+            console.LedgerPath = Path.GetFullPath(ledgerPath);
             if (embedded is not null && settings.Command == HarnessCommand.Sync)
             {
                 // The embedded sandbox starts from its generated data every time, so a ledger (mappings, rotated tokens)
@@ -115,11 +128,27 @@ internal sealed class HarnessSession : IAsyncDisposable
             }
 
             var builder = services.AddWiseSync(ConnectionName, static _ => { })
-                .UseSqliteLedger(o => o.DatabasePath = ledgerPath);
+                .UseSqliteLedger(o =>
+                {
+                    o.DatabasePath = ledgerPath;
+                    o.BusyTimeout = settings.LedgerTimeout;
+                });
             ProviderRegistration.AddPsa(builder, settings.Psa, target);
             ProviderRegistration.AddAccounting(builder, settings.Accounting, target);
             builder.AddWisePay(o => o.DatabasePath = ledgerPath);
-            return Build(settings, services, embedded, target, ledgerPath);
+            var session = Build(settings, services, embedded, target, ledgerPath);
+            embedded = null;
+            try
+            {
+                await session.CheckLedgerAsync(cancellationToken);
+            }
+            catch
+            {
+                await session.DisposeAsync();
+                throw;
+            }
+
+            return session;
         }
         catch
         {
@@ -129,6 +158,31 @@ internal sealed class HarnessSession : IAsyncDisposable
             }
 
             throw;
+        }
+    }
+
+    /// <summary>Now, by the SDK's clock.</summary>
+    public Instant Now() => _services.GetRequiredService<IClock>().GetCurrentInstant();
+
+    /// <summary>The connection's SQLite ledger.</summary>
+    public SqliteSyncLedger Ledger => (SqliteSyncLedger)_services.GetRequiredService<ISyncLedger>();
+
+    /// <summary>
+    /// Before a command that writes the ledger calls any vendor: the file must be writable and not locked by another program,
+    /// and sound (SQLite's quick check), so a damaged ledger stops the run before anything is posted that it could not record.
+    /// </summary>
+    private async Task CheckLedgerAsync(CancellationToken cancellationToken)
+    {
+        if (!Settings.WritesLedger)
+        {
+            return;
+        }
+
+        await Ledger.CheckWritableAsync(cancellationToken);
+        var health = await SqliteLedgerFile.InspectAsync(LedgerPath, cancellationToken);
+        if (health.State == SqliteLedgerState.Damaged)
+        {
+            throw new LedgerException(LedgerProblem.Damaged, Path.GetFullPath(LedgerPath), health.Detail ?? "quick check failed");
         }
     }
 
@@ -163,12 +217,17 @@ internal sealed class HarnessSession : IAsyncDisposable
     /// Real vendor APIs from appsettings.json plus <c>WISESYNC__</c> environment variables (e.g. <c>WISESYNC__Xero__ClientSecret</c>):
     /// sections <c>Sync</c> (engine options, <c>Sync:Ledger</c>), <c>Autotask</c>/<c>ConnectWise</c>, <c>Xero</c>/<c>QuickBooks</c> and optional <c>Pay</c>.
     /// </summary>
-    private static string ConfigureFromFile(ServiceCollection services, HarnessSettings settings, string configFile)
+    private static string ConfigureFromFile(ServiceCollection services, HarnessSettings settings, string configFile, HarnessConsole console)
     {
         var path = Path.GetFullPath(configFile);
         if (!File.Exists(path))
         {
             throw new UsageException($"--config: the file '{configFile}' does not exist.");
+        }
+
+        if (ConfigFileExposure.Warning(path) is { } warning)
+        {
+            console.Error.WriteLine($"warning: {warning}");
         }
 
         IConfiguration configuration;
@@ -186,7 +245,11 @@ internal sealed class HarnessSession : IAsyncDisposable
 
         var sync = configuration.GetSection("Sync");
         var ledgerPath = settings.Database ?? sync["Ledger:DatabasePath"] ?? HarnessCommandLine.DefaultDatabase;
-        var builder = services.AddWiseSync(ConnectionName, sync).UseSqliteLedger(o => o.DatabasePath = ledgerPath);
+        var builder = services.AddWiseSync(ConnectionName, sync).UseSqliteLedger(o =>
+        {
+            o.DatabasePath = ledgerPath;
+            o.BusyTimeout = settings.LedgerTimeout;
+        });
         ProviderRegistration.AddPsa(builder, settings.Psa, configuration, configFile);
         ProviderRegistration.AddAccounting(builder, settings.Accounting, configuration, configFile);
 

@@ -17,7 +17,9 @@ internal static class JsonReport
     };
 
     /// <summary><c>{"batchId","action","psa","accounting","totals":{...},"invoices":[...]}</c>.</summary>
-    public static string Sync(SyncReport report, string psa, string accounting) => Write(writer =>
+    public static string Sync(SyncReport report, string psa, string accounting) => Write(writer => WriteSync(writer, report, psa, accounting, null));
+
+    private static void WriteSync(Utf8JsonWriter writer, SyncReport report, string psa, string accounting, Action<Utf8JsonWriter>? more)
     {
         writer.WriteStartObject();
         writer.WriteString("batchId", report.BatchId);
@@ -52,8 +54,9 @@ internal static class JsonReport
         }
 
         writer.WriteEndArray();
+        more?.Invoke(writer);
         writer.WriteEndObject();
-    });
+    }
 
     /// <summary><c>{"invoices":[{"psaInvoiceId","number","company","date","total"}]}</c>.</summary>
     public static string Pending(IReadOnlyList<PsaInvoice> invoices) => Write(writer =>
@@ -75,7 +78,10 @@ internal static class JsonReport
         writer.WriteEndObject();
     });
 
-    /// <summary><c>{"batches":[{"batchId","action","startedAt","finishedAt","totals":{...},"stoppedReason"}]}</c> (an addition to the contract).</summary>
+    /// <summary>
+    /// <c>{"batches":[{"batchId","action","startedAt","finishedAt","state","deletingAt","totals":{...},"stoppedReason"}]}</c> (an addition to the
+    /// contract); <c>state</c> is <c>finished</c>, <c>interrupted</c> (running, or killed) or <c>deleting</c> (a deletion began and did not finish).
+    /// </summary>
     public static string History(IReadOnlyList<LedgerBatch> batches) => Write(writer =>
     {
         writer.WriteStartObject();
@@ -87,6 +93,8 @@ internal static class JsonReport
             writer.WriteString("action", HarnessSettings.ActionName(batch.Action));
             writer.WriteString("startedAt", batch.StartedAt.ToString());
             WriteStringOrNull(writer, "finishedAt", batch.FinishedAt?.ToString());
+            writer.WriteString("state", batch.DeletingAt is not null ? "deleting" : batch.FinishedAt is not null ? "finished" : "interrupted");
+            WriteStringOrNull(writer, "deletingAt", batch.DeletingAt?.ToString());
             writer.WriteStartObject("totals");
             writer.WriteNumber("invoices", batch.Totals.Invoices);
             writer.WriteNumber("success", batch.Totals.Success);
@@ -127,6 +135,39 @@ internal static class JsonReport
         writer.WriteEndArray();
         writer.WriteEndObject();
     });
+
+    /// <summary><c>{"orphans":[{"psaInvoiceId","psaNumber","accountingInvoiceId","accountingNumber","write","failedRuns","lastError","orphanedAt"}]}</c>.</summary>
+    public static string Orphans(IReadOnlyList<FailedPsaWrite> orphans) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("orphans");
+        foreach (var orphan in orphans)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("psaInvoiceId", orphan.PsaInvoiceId);
+            WriteStringOrNull(writer, "psaNumber", orphan.PsaNumber);
+            WriteStringOrNull(writer, "accountingInvoiceId", orphan.AccountingInvoiceId);
+            WriteStringOrNull(writer, "accountingNumber", orphan.AccountingNumber);
+            writer.WriteString("write", orphan.Kind == PsaWriteKind.SyncedMark ? "synced-mark" : "paid-date");
+            writer.WriteNumber("failedRuns", orphan.FailedRuns);
+            writer.WriteString("lastError", orphan.LastError);
+            WriteStringOrNull(writer, "orphanedAt", orphan.OrphanedAt?.ToString());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
+
+    /// <summary>The sync report's shape for the rebuilt batch, plus <c>"rebuild":{"listed","invoiceMappings","customerMappings"}</c>.</summary>
+    public static string Rebuild(LedgerRebuildResult result, string psa, string accounting) => Write(writer => WriteSync(writer, result.Report, psa, accounting, w =>
+    {
+        w.WriteStartObject("rebuild");
+        w.WriteNumber("listed", result.Listed);
+        w.WriteNumber("invoiceMappings", result.InvoicesMapped);
+        w.WriteNumber("customerMappings", result.CustomersMapped);
+        w.WriteEndObject();
+    }));
 
     /// <summary>The contract's traffic-light names.</summary>
     public static string StatusName(SyncStatus status) => status switch

@@ -105,7 +105,9 @@ internal static class ReportView
                 Markup.Escape(batch.Id),
                 HarnessSettings.ActionName(batch.Action),
                 batch.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                batch.FinishedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? (batch.StoppedReason is null ? "[yellow]interrupted[/]" : Markup.Escape(batch.StoppedReason)),
+                batch.DeletingAt is { } deleting
+                    ? $"[red]deleting[/] since {deleting.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}: run delete-batch again to finish"
+                    : batch.FinishedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? (batch.StoppedReason is null ? "[yellow]interrupted[/]" : Markup.Escape(batch.StoppedReason)),
                 batch.Totals.Invoices.ToString(CultureInfo.InvariantCulture),
                 batch.Totals.Success.ToString(CultureInfo.InvariantCulture),
                 batch.Totals.Warning.ToString(CultureInfo.InvariantCulture),
@@ -113,6 +115,33 @@ internal static class ReportView
         }
 
         table.Title(batches.Count == 0 ? "No batches in the ledger" : $"{batches.Count} batch(es), newest first");
+        console.Write(table);
+    }
+
+    public static void Orphans(IAnsiConsole console, IReadOnlyList<FailedPsaWrite> orphans, string psa, string accounting)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn(new TableColumn(string.Empty).Centered());
+        table.AddColumn($"{Markup.Escape(psa)} invoice");
+        table.AddColumn($"{Markup.Escape(accounting)} document");
+        table.AddColumn("Refused");
+        table.AddColumn(new TableColumn("Runs").RightAligned());
+        table.AddColumn("Since");
+        foreach (var orphan in orphans)
+        {
+            table.AddRow(
+                new Markup("[red]●[/]"),
+                new Text($"{orphan.PsaNumber} (id {orphan.PsaInvoiceId})"),
+                new Text($"{orphan.AccountingNumber} (id {orphan.AccountingInvoiceId})"),
+                new Text(orphan.Kind == PsaWriteKind.SyncedMark ? "synced mark" : "paid date"),
+                new Text(orphan.FailedRuns.ToString(CultureInfo.InvariantCulture)),
+                new Text(orphan.OrphanedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? string.Empty));
+            table.AddRow(Text.Empty, new Markup($"[red]↳ {Markup.Escape(orphan.LastError)}[/]"), Text.Empty, Text.Empty, Text.Empty, Text.Empty);
+        }
+
+        table.Title(orphans.Count == 0
+            ? "No orphans"
+            : $"{orphans.Count} orphan(s): resolve each by hand, then orphans --dismiss <{Markup.Escape(psa)} invoice id>");
         console.Write(table);
     }
 

@@ -82,6 +82,11 @@ internal sealed partial class SyncWorker(
             RunStarting(logger, name, schedule.Action, request.ThruDate);
             var report = await pipeline.RunAsync(request, stop, stop.Token);
             RunFinished(logger, name, report.BatchId, report.Totals.Invoices, report.Totals.Success, report.Totals.Warning, report.Totals.Error);
+            if (report.StoppedReason is { } reason)
+            {
+                // A vendor limit or a long Retry-After: the invoices not reached are amber "not attempted"; a later run posts them.
+                RunStoppedEarly(logger, name, report.BatchId, reason);
+            }
             foreach (var observer in _observers)
             {
                 observer.OnCompleted(name, report);
@@ -96,6 +101,15 @@ internal sealed partial class SyncWorker(
             }
 
             throw;
+        }
+        catch (LedgerException ex)
+        {
+            // The message names the file and the remedy; a stack trace would only hide it.
+            LedgerUnusable(logger, name, ex.Message);
+            foreach (var observer in _observers)
+            {
+                observer.OnFailed(name, ex);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -139,6 +153,12 @@ internal sealed partial class SyncWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {Connection}: stopped between chunks; the next run picks up the rest.")]
     private static partial void RunStopped(ILogger logger, string connection);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {Connection}: batch {BatchId} stopped early: {Reason}")]
+    private static partial void RunStoppedEarly(ILogger logger, string connection, string batchId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Connection {Connection}: run failed, the ledger cannot be used: {Reason}")]
+    private static partial void LedgerUnusable(ILogger logger, string connection, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Connection {Connection}: run failed: {Reason}")]
     private static partial void RunFailed(ILogger logger, string connection, string reason, Exception exception);

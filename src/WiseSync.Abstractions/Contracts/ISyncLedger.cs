@@ -32,6 +32,48 @@ public interface ISyncLedger
     /// <summary>Deletes a batch and its entries; mappings stay.</summary>
     Task DeleteBatchAsync(string batchId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records that the deletion of a batch began (<see cref="LedgerBatch.DeletingAt"/>), before any PSA mark is cleared, so an
+    /// interrupted deletion is visible and a repeat finishes it. A ledger that cannot store it throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    Task MarkBatchDeletingAsync(string batchId, Instant deletingAt, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} cannot record a batch deletion in progress; implement {nameof(MarkBatchDeletingAsync)} to delete batches.");
+
+    /// <summary>
+    /// Of the given PSA invoices, those whose synced mark a batch of the connection that started after <paramref name="batchId"/>
+    /// wrote (a later post or mark-only entry with the mark), keyed by PSA invoice id, with that later batch's id.
+    /// The default reads the connection's batches and their entries; a ledger that can should answer with one query.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, string>> GetLaterMarksAsync(string connection, string batchId, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(psaInvoiceIds);
+        var wanted = psaInvoiceIds.ToHashSet(StringComparer.Ordinal);
+        var later = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var batch in await GetBatchesAsync(connection, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            // Newest first: everything before the batch itself started after it.
+            if (batch.Id == batchId)
+            {
+                break;
+            }
+
+            if (batch.Action == SyncAction.UpdatePaidDates)
+            {
+                continue;
+            }
+
+            foreach (var entry in await GetEntriesAsync(batch.Id, cancellationToken).ConfigureAwait(false))
+            {
+                if (entry.PsaMarked && wanted.Contains(entry.PsaInvoiceId))
+                {
+                    later.TryAdd(entry.PsaInvoiceId, batch.Id);
+                }
+            }
+        }
+
+        return later;
+    }
+
     /// <summary>Writes (or replaces) the entry of one invoice in one batch.</summary>
     Task SaveEntryAsync(LedgerEntry entry, CancellationToken cancellationToken = default);
 
@@ -53,6 +95,19 @@ public interface ISyncLedger
 
     /// <summary>Deletes one entry; mappings stay. Returns false when there was none.</summary>
     Task<bool> DeleteEntryAsync(string batchId, string psaInvoiceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes several entries of one batch; mappings stay. A ledger that can should remove them in one transaction;
+    /// the default removes them one by one with <see cref="DeleteEntryAsync"/>.
+    /// </summary>
+    async Task DeleteEntriesAsync(string batchId, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(psaInvoiceIds);
+        foreach (var psaInvoiceId in psaInvoiceIds)
+        {
+            await DeleteEntryAsync(batchId, psaInvoiceId, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The invoice mappings of the given PSA invoices that exist, keyed by PSA invoice id.</summary>
     Task<IReadOnlyDictionary<string, InvoiceMapping>> GetInvoiceMappingsAsync(string connection, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default);
@@ -128,6 +183,20 @@ public interface ISyncLedger
             await SaveIntentAsync(writtenIntents[i], cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The PSA writes (synced marks, paid dates) the PSA refused for an invoice in earlier runs, orphans included. The default
+    /// stores none, so such writes are retried every run and never reported as orphans; a ledger that can should store them.
+    /// </summary>
+    Task<IReadOnlyList<FailedPsaWrite>> GetFailedPsaWritesAsync(string connection, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<FailedPsaWrite>>([]);
+
+    /// <summary>Writes (or replaces) failed PSA writes, keyed by connection, PSA invoice id and kind. The default stores nothing.</summary>
+    Task SaveFailedPsaWritesAsync(IReadOnlyList<FailedPsaWrite> failures, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <summary>Forgets the failed PSA writes of the given kind and invoices (the write succeeded, or a person dismissed the orphan). The default does nothing.</summary>
+    Task DeleteFailedPsaWritesAsync(string connection, PsaWriteKind kind, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default) =>
+        Task.CompletedTask;
 
     /// <summary>A stored watermark, or null.</summary>
     Task<string?> GetWatermarkAsync(string key, CancellationToken cancellationToken = default);

@@ -17,6 +17,12 @@ public sealed record LedgerBatch(string Id, string Connection, SyncAction Action
 
     /// <summary>Why the run stopped early, if it did.</summary>
     public string? StoppedReason { get; init; }
+
+    /// <summary>
+    /// When a deletion of this batch began; null when none did. A batch whose deletion was interrupted keeps this stamp
+    /// (and the entries not yet deleted), so deleting it again finishes the job.
+    /// </summary>
+    public Instant? DeletingAt { get; init; }
 }
 
 /// <summary>What happened to one invoice in one batch.</summary>
@@ -98,6 +104,44 @@ public sealed record CustomerMapping(string Connection, string PsaCompanyId, str
 
     /// <summary>True when a person set the mapping (e.g. a "map to existing customer" screen).</summary>
     public bool IsManual { get; init; }
+}
+
+/// <summary>A PSA write the engine drives for an invoice that is already in accounting.</summary>
+public enum PsaWriteKind
+{
+    /// <summary>The synced mark of a posted invoice.</summary>
+    SyncedMark,
+
+    /// <summary>The paid date of an invoice paid in accounting.</summary>
+    PaidDate,
+}
+
+/// <summary>
+/// A PSA write that the PSA refused for one invoice in one or more runs. After <c>WiseSyncOptions.OrphanAfterFailedRuns</c>
+/// runs it becomes an orphan: no longer retried, reported for a person to resolve, until they dismiss it.
+/// </summary>
+/// <param name="Connection">The connection name.</param>
+/// <param name="PsaInvoiceId">The PSA invoice id.</param>
+/// <param name="Kind">Which write.</param>
+/// <param name="FailedRuns">In how many runs the PSA refused it.</param>
+/// <param name="LastError">The PSA's last reason.</param>
+/// <param name="UpdatedAt">When it last failed.</param>
+public sealed record FailedPsaWrite(string Connection, string PsaInvoiceId, PsaWriteKind Kind, int FailedRuns, string LastError, Instant UpdatedAt)
+{
+    /// <summary>The PSA invoice number.</summary>
+    public string? PsaNumber { get; init; }
+
+    /// <summary>The accounting document the invoice is posted as.</summary>
+    public string? AccountingInvoiceId { get; init; }
+
+    /// <summary>The accounting document number.</summary>
+    public string? AccountingNumber { get; init; }
+
+    /// <summary>When it became an orphan; null while it is still retried.</summary>
+    public Instant? OrphanedAt { get; init; }
+
+    /// <summary>True once it is no longer retried.</summary>
+    public bool IsOrphan => OrphanedAt is not null;
 }
 
 /// <summary>Where an in-flight write stands.</summary>

@@ -23,4 +23,11 @@ public sealed class WiseSyncOptions
 
     /// <summary>How many invoices one payment-status call asks about. Default: 100.</summary>
     public int PaymentStatusBatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// In how many runs the PSA may refuse a write for one invoice that is already in accounting (its synced mark, its paid
+    /// date) before the invoice is reported as an orphan — red, naming the accounting and PSA ids, for a person to resolve —
+    /// and no longer retried. Default: 3.
+    /// </summary>
+    public int OrphanAfterFailedRuns { get; set; } = 3;
 }

@@ -3,9 +3,11 @@ namespace WiseSync;
 public sealed partial class SyncPipeline
 {
     /// <summary>
-    /// Deletes a batch: clears the PSA synced marks, cancels scheduled payments and removes the entries, but keeps the
-    /// PSA→accounting invoice and customer mappings, so the next post updates the same accounting invoices.
-    /// Entries whose mark could not be cleared stay (and so does the batch).
+    /// Deletes a batch: clears the PSA synced marks it still owns, cancels their scheduled payments and removes the entries, but
+    /// keeps the PSA→accounting invoice and customer mappings, so the next post updates the same accounting invoices.
+    /// The batch is stamped "deleting" first and its entries go chunk by chunk as their marks are cleared, so an interrupted
+    /// deletion shows in the history and a repeat finishes it. A mark that a later batch wrote (the invoice was posted or
+    /// marked again since) belongs to that batch and is kept. Entries whose mark could not be cleared stay (and so does the batch).
     /// </summary>
     public Task<DeleteBatchResult> DeleteBatchAsync(string batchId, CancellationToken cancellationToken = default) =>
         DeleteEntriesAsync(batchId, null, cancellationToken);
@@ -37,66 +39,67 @@ public sealed partial class SyncPipeline
                 throw new WiseSyncException($"Batch '{batchId}' has no entry for invoice '{onlyInvoiceId}'.");
             }
 
-            // A payment batch recorded paid dates; deleting it removes the ledger record only.
-            var clearsMarks = batch.Action != SyncAction.UpdatePaidDates;
-            var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-            var toClear = clearsMarks ? entries.Where(e => e.PsaMarked).Select(e => e.PsaInvoiceId).ToList() : [];
-            foreach (var chunk in toClear.Chunk(Math.Max(1, _options.PsaBatchSize)))
+            if (onlyInvoiceId is null)
             {
-                try
-                {
-                    var results = await _psa.ClearSyncedAsync(chunk, cancellationToken).ConfigureAwait(false);
-                    var answered = results.ToDictionary(r => r.InvoiceId, r => r.Error, StringComparer.Ordinal);
-                    foreach (var id in chunk)
-                    {
-                        var error = answered.TryGetValue(id, out var e) ? e : $"{_psa.Name} returned no result";
-                        if (error is not null)
-                        {
-                            errors[id] = $"{_psa.Name}: synced mark not cleared ({error}).";
-                        }
-                    }
-                }
-                catch (Exception ex) when (IsFailure(ex, cancellationToken))
-                {
-                    foreach (var id in chunk)
-                    {
-                        errors[id] = $"{_psa.Name}: synced mark not cleared ({ex.Message}).";
-                    }
-                }
+                // Durable before any PSA call: a deletion cut short shows as "deleting", and a repeat finishes it.
+                await _ledger.MarkBatchDeletingAsync(batchId, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             }
 
+            // A payment batch recorded paid dates; deleting it removes the ledger record only.
+            var clearsMarks = batch.Action != SyncAction.UpdatePaidDates;
+            var keptBy = clearsMarks ? await MarksOwnedElsewhereAsync(batchId, entries, cancellationToken).ConfigureAwait(false) : [];
             var outcomes = new List<InvoiceSyncResult>();
-            foreach (var entry in entries)
+            var failed = 0;
+            foreach (var chunk in entries.Chunk(Math.Max(1, _options.PsaBatchSize)))
             {
-                if (errors.TryGetValue(entry.PsaInvoiceId, out var error))
+                var toClear = clearsMarks ? chunk.Where(e => e.PsaMarked && !keptBy.ContainsKey(e.PsaInvoiceId)).Select(e => e.PsaInvoiceId).ToList() : [];
+                var errors = await ClearMarksAsync(toClear, cancellationToken).ConfigureAwait(false);
+                var removed = new List<string>();
+                foreach (var entry in chunk)
                 {
-                    outcomes.Add(new InvoiceSyncResult(entry.PsaInvoiceId, entry.Number, SyncStatus.Error, [error]) { AccountingInvoiceId = entry.AccountingInvoiceId });
-                    continue;
+                    if (errors.TryGetValue(entry.PsaInvoiceId, out var error))
+                    {
+                        failed++;
+                        outcomes.Add(new InvoiceSyncResult(entry.PsaInvoiceId, entry.Number, SyncStatus.Error, [error]) { AccountingInvoiceId = entry.AccountingInvoiceId });
+                        continue;
+                    }
+
+                    var messages = new List<string>();
+                    if (keptBy.TryGetValue(entry.PsaInvoiceId, out var owner))
+                    {
+                        messages.Add($"Entry removed; the synced mark stays: {owner}.");
+                    }
+                    else
+                    {
+                        messages.Add(entry.PsaMarked && clearsMarks ? "Synced mark cleared; entry removed." : "Entry removed.");
+                        if (_scheduler is not null && batch.Action == SyncAction.PostToAccounting && entry.PsaMarked)
+                        {
+                            try
+                            {
+                                await _scheduler.CancelAsync(entry.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
+                            }
+                            catch (Exception ex) when (IsFailure(ex, cancellationToken))
+                            {
+                                messages.Add($"The scheduled payment was not cancelled ({ex.Message}).");
+                            }
+                        }
+                    }
+
+                    removed.Add(entry.PsaInvoiceId);
+                    outcomes.Add(new InvoiceSyncResult(entry.PsaInvoiceId, entry.Number, messages.Count == 1 && owner is null ? SyncStatus.Success : SyncStatus.Warning, messages)
+                    {
+                        AccountingInvoiceId = entry.AccountingInvoiceId,
+                        AccountingNumber = entry.AccountingNumber,
+                    });
                 }
 
-                var messages = new List<string> { entry.PsaMarked && clearsMarks ? "Synced mark cleared; entry removed." : "Entry removed." };
-                if (_scheduler is not null && batch.Action == SyncAction.PostToAccounting && entry.PsaMarked)
-                {
-                    try
-                    {
-                        await _scheduler.CancelAsync(entry.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (IsFailure(ex, cancellationToken))
-                    {
-                        messages.Add($"The scheduled payment was not cancelled ({ex.Message}).");
-                    }
-                }
-
-                await _ledger.DeleteEntryAsync(batchId, entry.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
-                outcomes.Add(new InvoiceSyncResult(entry.PsaInvoiceId, entry.Number, messages.Count == 1 ? SyncStatus.Success : SyncStatus.Warning, messages)
-                {
-                    AccountingInvoiceId = entry.AccountingInvoiceId,
-                    AccountingNumber = entry.AccountingNumber,
-                });
+                // The chunk's entries go once their marks are cleared: a deletion cut short resumes after them.
+                await _ledger.DeleteEntriesAsync(batchId, removed, cancellationToken).ConfigureAwait(false);
+                lease = await _ledger.RenewLeaseAsync(lease, LeaseDuration, cancellationToken).ConfigureAwait(false);
             }
 
             var batchDeleted = false;
-            if (onlyInvoiceId is null && errors.Count == 0)
+            if (onlyInvoiceId is null && failed == 0)
             {
                 await _ledger.DeleteBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
                 batchDeleted = true;
@@ -108,5 +111,73 @@ public sealed partial class SyncPipeline
         {
             await ReleaseLeaseAsync(lease).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The marked entries whose mark this batch no longer owns, with why: a later batch of the connection marked the invoice
+    /// (posted or marked again since), or another run's write of it is in flight (its entry is not recorded yet).
+    /// </summary>
+    private async Task<Dictionary<string, string>> MarksOwnedElsewhereAsync(string batchId, List<LedgerEntry> entries, CancellationToken cancellationToken)
+    {
+        var marked = entries.Where(e => e.PsaMarked).Select(e => e.PsaInvoiceId).ToList();
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (marked.Count == 0)
+        {
+            return owners;
+        }
+
+        foreach (var (invoiceId, laterBatch) in await _ledger.GetLaterMarksAsync(Connection, batchId, marked, cancellationToken).ConfigureAwait(false))
+        {
+            owners[invoiceId] = $"batch {laterBatch} marked the invoice since";
+        }
+
+        var wanted = marked.ToHashSet(StringComparer.Ordinal);
+        foreach (var intent in await _ledger.GetIntentsAsync(Connection, cancellationToken).ConfigureAwait(false))
+        {
+            if (intent.BatchId != batchId && wanted.Contains(intent.PsaInvoiceId))
+            {
+                owners.TryAdd(intent.PsaInvoiceId, $"batch {intent.BatchId} is writing the invoice again");
+            }
+        }
+
+        return owners;
+    }
+
+    /// <summary>Clears the PSA marks of the given invoices; the reason per invoice that kept its mark.</summary>
+    private async Task<Dictionary<string, string>> ClearMarksAsync(List<string> invoiceIds, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (invoiceIds.Count == 0)
+        {
+            return errors;
+        }
+
+        try
+        {
+            var results = await _psa.ClearSyncedAsync(invoiceIds, cancellationToken).ConfigureAwait(false);
+            var answered = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var result in results)
+            {
+                answered.TryAdd(result.InvoiceId, result.Error);
+            }
+
+            foreach (var id in invoiceIds)
+            {
+                var error = answered.TryGetValue(id, out var e) ? e : $"{_psa.Name} returned no result";
+                if (error is not null)
+                {
+                    errors[id] = $"{_psa.Name}: synced mark not cleared ({error}).";
+                }
+            }
+        }
+        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        {
+            foreach (var id in invoiceIds)
+            {
+                errors[id] = $"{_psa.Name}: synced mark not cleared ({ex.Message}).";
+            }
+        }
+
+        return errors;
     }
 }

@@ -25,7 +25,8 @@ public sealed partial class SyncPipeline
             return new SyncReport(batchId, request.Action, Connection, started, _clock.GetCurrentInstant(), items.Select(i => i.ToResult()).ToList()) { DryRun = true };
         }
 
-        var context = new PostContext(batchId, dryRun: true);
+        var failures = await PsaWriteFailures.LoadAsync(_ledger, Connection, _options.OrphanAfterFailedRuns, cancellationToken).ConfigureAwait(false);
+        var context = new PostContext(batchId, dryRun: true, failures);
         var stop = await PrepareAsync(items, context, persist: false, cancellationToken).ConfigureAwait(false);
         if (stop is null)
         {

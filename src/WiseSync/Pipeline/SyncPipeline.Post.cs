@@ -20,12 +20,17 @@ public sealed partial class SyncPipeline
         try
         {
             await _ledger.CreateBatchAsync(new LedgerBatch(batchId, Connection, SyncAction.PostToAccounting, started), cancellationToken).ConfigureAwait(false);
-            await RecoverAsync(batchId, cancellationToken).ConfigureAwait(false);
+            var failures = await PsaWriteFailures.LoadAsync(_ledger, Connection, _options.OrphanAfterFailedRuns, cancellationToken).ConfigureAwait(false);
+            var refused = await RecoverAsync(batchId, failures, cancellationToken).ConfigureAwait(false);
 
             var batchSize = Math.Max(1, _sink.Capabilities.BatchSize);
-            var context = new PostContext(batchId, dryRun: false);
-            var results = new List<InvoiceSyncResult>();
+            var context = new PostContext(batchId, dryRun: false, failures);
+            var results = new List<InvoiceSyncResult>(refused);
             var seen = new HashSet<string>(StringComparer.Ordinal);
+
+            // An invoice whose mark recovery just tried is done for this run (the PSA refused it): the listing skips it.
+            seen.UnionWith(refused.Select(r => r.PsaInvoiceId));
+            await _ledger.SaveEntriesAsync(refused.Select(r => EntryOf(batchId, r)).ToList(), cancellationToken).ConfigureAwait(false);
             var done = 0;
             var read = 0;
             var chunkIndex = 0;
@@ -76,6 +81,10 @@ public sealed partial class SyncPipeline
                     }
 
                     await SaveEntriesAsync(chunk, batchId, cancellationToken).ConfigureAwait(false);
+
+                    // The work of a marked invoice is complete: its intent goes only now, after its entry says the mark is
+                    // there, so the ledger always shows who wrote a mark (delete-batch clears only marks its batch owns).
+                    await _ledger.DeleteIntentsAsync(Connection, InvoiceIds(chunk.Where(i => i.PsaMarked)), cancellationToken).ConfigureAwait(false);
                     foreach (var item in chunk)
                     {
                         Report(progress, ++done, read, item.Invoice.Number);
@@ -172,6 +181,13 @@ public sealed partial class SyncPipeline
         foreach (var item in items)
         {
             var invoice = item.Invoice;
+            if (context.Failures?.Orphan(PsaWriteKind.SyncedMark, invoice.Id) is { } orphan)
+            {
+                // Posted before, and the PSA refused its mark in too many runs: a person resolves it; nothing is written.
+                item.Fail(context.Failures.Describe(orphan, _psa.Name, _sink.Name));
+                continue;
+            }
+
             if (invoice.IsVoided)
             {
                 item.Finish(SyncStatus.Warning, "Voided in the PSA; not posted.");
@@ -448,23 +464,28 @@ public sealed partial class SyncPipeline
             if (error is null)
             {
                 item.PsaMarked = true;
+                continue;
             }
-            else
+
+            // The PSA refused this invoice's mark: counted, and after too many runs an orphan whose intent goes (not retried).
+            var failure = await context.Failures!.RecordAsync(PsaWriteKind.SyncedMark, item.Invoice.Id, item.Invoice.Number, item.AccountingInvoice!.Id,
+                item.AccountingInvoice.Number, error, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            item.Fail(context.Failures.Describe(failure, _psa.Name, _sink.Name));
+            if (failure.IsOrphan)
             {
-                item.Fail(NotMarkedMessage(item, error));
+                await _ledger.DeleteIntentAsync(Connection, item.Invoice.Id, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        // 6. Scheduler, before the intents go: a crash in between leaves the intents, and recovery only repeats the
-        // (idempotent) mark, so no invoice of the chunk loses its payment schedule to the crash.
+        // 6. Scheduler, before the intents go (after the chunk's entries): a crash in between leaves the intents, and recovery
+        // only repeats the (idempotent) mark, so no invoice of the chunk loses its payment schedule to the crash.
         var marked = posted.Where(i => i.PsaMarked).ToList();
+        await context.Failures!.SucceededAsync(PsaWriteKind.SyncedMark, InvoiceIds(marked), cancellationToken).ConfigureAwait(false);
         foreach (var item in marked)
         {
             await ScheduleAsync(item, cancellationToken).ConfigureAwait(false);
         }
 
-        // The work of a marked invoice is complete: its intent goes (only now, after the mark), in one ledger transaction.
-        await _ledger.DeleteIntentsAsync(Connection, InvoiceIds(marked), cancellationToken).ConfigureAwait(false);
         return null;
     }
 
@@ -473,6 +494,15 @@ public sealed partial class SyncPipeline
         _ledger.SaveEntriesAsync(items.Select(i => i.ToEntry(batchId, _clock.GetCurrentInstant())).ToList(), cancellationToken);
 
     private static List<string> InvoiceIds(IEnumerable<WorkItem> items) => items.Select(i => i.Invoice.Id).ToList();
+
+    private LedgerEntry EntryOf(string batchId, InvoiceSyncResult result) =>
+        new(batchId, result.PsaInvoiceId, result.Number, result.Status, result.Messages, _clock.GetCurrentInstant())
+        {
+            CompanyName = result.CompanyName,
+            Total = result.Total,
+            AccountingInvoiceId = result.AccountingInvoiceId,
+            AccountingNumber = result.AccountingNumber,
+        };
 
     /// <summary>What the PSA must give before anything is written: an id to mark, a company to bill, lines and recipients lists.</summary>
     private static string? InvalidShape(PsaInvoice invoice)
@@ -524,7 +554,7 @@ public sealed partial class SyncPipeline
     }
 
     private string NotMarkedMessage(WorkItem item, string reason) =>
-        $"Posted to {_sink.Name} as {item.AccountingInvoice!.Number}, but the {_psa.Name} synced mark was not written ({reason}); the next run completes it.";
+        $"Posted to {_sink.Name} as {item.AccountingInvoice!.Number}, but the {_psa.Name} synced mark was not written ({reason}); the next run tries again.";
 
     private AccountingInvoiceDraft BuildDraft(WorkItem item)
     {

@@ -7,14 +7,16 @@ public sealed partial class SyncPipeline
     /// <summary>
     /// Reconciles what a crashed run left between the intent and the PSA mark: a pending create is looked up by number
     /// (found → mapped, never created again; not found → released so this run posts it), a pending update is released
-    /// (this run updates it again), and a written one gets its PSA mark.
+    /// (this run updates it again), and a written one gets its PSA mark. A mark the PSA refuses is this run's red light for
+    /// that invoice (returned, so the run reports it and does not post it again), counted towards its orphan limit.
     /// </summary>
-    private async Task RecoverAsync(string currentBatchId, CancellationToken cancellationToken)
+    private async Task<List<InvoiceSyncResult>> RecoverAsync(string currentBatchId, PsaWriteFailures failures, CancellationToken cancellationToken)
     {
+        var refused = new List<InvoiceSyncResult>();
         var intents = await _ledger.GetIntentsAsync(Connection, cancellationToken).ConfigureAwait(false);
         if (intents.Count == 0)
         {
-            return;
+            return refused;
         }
 
         int completed = 0, released = 0;
@@ -65,19 +67,29 @@ public sealed partial class SyncPipeline
                     BatchKey(currentBatchId, "r", chunkIndex),
                     chunk.Select(i => new PsaSyncMark(i.PsaInvoiceId, now, i.AccountingInvoiceId)).ToList(),
                     cancellationToken).ConfigureAwait(false);
-                var failed = results.Where(r => !r.Succeeded).Select(r => r.InvoiceId).ToHashSet(StringComparer.Ordinal);
-                var answered = results.Select(r => r.InvoiceId).ToHashSet(StringComparer.Ordinal);
+                var answers = new Dictionary<string, PsaWriteResult>(StringComparer.Ordinal);
+                foreach (var result in results)
+                {
+                    answers.TryAdd(result.InvoiceId, result);
+                }
+
+                var marked = new List<string>();
                 foreach (var intent in chunk)
                 {
-                    if (failed.Contains(intent.PsaInvoiceId) || !answered.Contains(intent.PsaInvoiceId))
+                    var error = answers.TryGetValue(intent.PsaInvoiceId, out var answer) ? answer.Error : $"{_psa.Name} returned no result";
+                    if (error is not null)
                     {
+                        refused.Add(await RefusedMarkAsync(intent, error, failures, cancellationToken).ConfigureAwait(false));
                         continue;
                     }
 
                     await RecordRecoveredAsync(intent, currentBatchId, cancellationToken).ConfigureAwait(false);
                     await _ledger.DeleteIntentAsync(Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
+                    marked.Add(intent.PsaInvoiceId);
                     completed++;
                 }
+
+                await failures.SucceededAsync(PsaWriteKind.SyncedMark, marked, cancellationToken).ConfigureAwait(false);
             }
 
             await CloseInterruptedBatchesAsync(intents.Select(i => i.BatchId).Distinct().Where(b => b != currentBatchId), cancellationToken).ConfigureAwait(false);
@@ -88,6 +100,27 @@ public sealed partial class SyncPipeline
         }
 
         PipelineLog.Recovered(_logger, Connection, intents.Count, completed, released);
+        return refused;
+    }
+
+    /// <summary>A mark the PSA refused for a written intent: counted; an orphan's intent goes (it is no longer retried).</summary>
+    private async Task<InvoiceSyncResult> RefusedMarkAsync(SyncIntent intent, string error, PsaWriteFailures failures, CancellationToken cancellationToken)
+    {
+        var mapping = (await _ledger.GetInvoiceMappingsAsync(Connection, [intent.PsaInvoiceId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(intent.PsaInvoiceId);
+        var accountingNumber = mapping?.AccountingNumber ?? intent.DocumentNumber;
+        var failure = await failures.RecordAsync(PsaWriteKind.SyncedMark, intent.PsaInvoiceId, intent.PsaNumber ?? intent.DocumentNumber, intent.AccountingInvoiceId,
+            accountingNumber, error, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        if (failure.IsOrphan)
+        {
+            await _ledger.DeleteIntentAsync(Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new InvoiceSyncResult(intent.PsaInvoiceId, intent.PsaNumber ?? intent.DocumentNumber, SyncStatus.Error, [failures.Describe(failure, _psa.Name, _sink.Name)])
+        {
+            Total = mapping?.Total,
+            AccountingInvoiceId = intent.AccountingInvoiceId,
+            AccountingNumber = accountingNumber,
+        };
     }
 
     private async Task RecordRecoveredAsync(SyncIntent intent, string currentBatchId, CancellationToken cancellationToken)

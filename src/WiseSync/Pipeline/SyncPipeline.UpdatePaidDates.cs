@@ -19,16 +19,23 @@ public sealed partial class SyncPipeline
         try
         {
             await _ledger.CreateBatchAsync(new LedgerBatch(batchId, Connection, SyncAction.UpdatePaidDates, started), cancellationToken).ConfigureAwait(false);
-            var unpaid = (await _ledger.GetUnpaidInvoiceMappingsAsync(Connection, cancellationToken).ConfigureAwait(false))
+            var failures = await PsaWriteFailures.LoadAsync(_ledger, Connection, _options.OrphanAfterFailedRuns, cancellationToken).ConfigureAwait(false);
+            var inRequest = (await _ledger.GetUnpaidInvoiceMappingsAsync(Connection, cancellationToken).ConfigureAwait(false))
                 .Where(m => request.InvoiceIds is not { Count: > 0 } ids || ids.Contains(m.PsaInvoiceId))
                 .ToList();
+
+            // An invoice whose paid date the PSA refused in too many runs is not asked about again: it is red until a person
+            // resolves it and dismisses the orphan.
+            var orphans = inRequest.Where(m => failures.Orphan(PsaWriteKind.PaidDate, m.PsaInvoiceId) is not null).ToList();
+            var unpaid = inRequest.Except(orphans).ToList();
             PipelineLog.RunStarted(_logger, SyncAction.UpdatePaidDates, Connection, batchId, unpaid.Count);
 
             var watermark = await _ledger.GetWatermarkAsync(PaymentWatermarkKey, cancellationToken).ConfigureAwait(false);
             string? nextWatermark = null;
             var complete = true;
             RunStop? stop = null;
-            var results = new List<InvoiceSyncResult>();
+            var results = orphans.Select(m => Result(m, SyncStatus.Error, failures.Describe(failures.Orphan(PsaWriteKind.PaidDate, m.PsaInvoiceId)!, _psa.Name, _sink.Name))).ToList();
+            await _ledger.SaveEntriesAsync(results.Select(r => EntryOf(batchId, r)).ToList(), cancellationToken).ConfigureAwait(false);
             var done = 0;
             var chunkIndex = 0;
             foreach (var chunk in unpaid.Chunk(Math.Max(1, _options.PaymentStatusBatchSize)))
@@ -46,7 +53,7 @@ public sealed partial class SyncPipeline
                         // Every chunk asks from the same stored watermark; the first new one is kept, so nothing changed mid-run is skipped.
                         var status = await _sink.GetPaymentStatusAsync(new PaymentStatusQuery(chunk.Select(m => m.AccountingInvoiceId).ToList(), watermark), cancellationToken).ConfigureAwait(false);
                         nextWatermark ??= status.NewWatermark;
-                        stop = await SetPaidAsync(batchId, chunkIndex, chunk, status.Invoices, chunkResults, cancellationToken).ConfigureAwait(false);
+                        stop = await SetPaidAsync(batchId, chunkIndex, chunk, status.Invoices, chunkResults, failures, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (IsFailure(ex, cancellationToken))
                     {
@@ -86,7 +93,8 @@ public sealed partial class SyncPipeline
         }
     }
 
-    private async Task<RunStop?> SetPaidAsync(string batchId, int chunkIndex, InvoiceMapping[] chunk, IReadOnlyList<AccountingInvoiceRef> statuses, List<InvoiceSyncResult> results, CancellationToken cancellationToken)
+    private async Task<RunStop?> SetPaidAsync(string batchId, int chunkIndex, InvoiceMapping[] chunk, IReadOnlyList<AccountingInvoiceRef> statuses, List<InvoiceSyncResult> results,
+        PsaWriteFailures failures, CancellationToken cancellationToken)
     {
         var byAccountingId = chunk.ToDictionary(m => m.AccountingInvoiceId, StringComparer.Ordinal);
         var today = _clock.GetCurrentInstant().InUtc().Date;
@@ -128,9 +136,14 @@ public sealed partial class SyncPipeline
             var error = errors.TryGetValue(mark.InvoiceId, out var e) ? e : $"{_psa.Name} returned no result";
             if (error is not null)
             {
-                results.Add(Result(mapping, SyncStatus.Error, $"Paid in {_sink.Name}, but the {_psa.Name} paid date was not written ({error})."));
+                // Counted: after too many runs an orphan, no longer asked about.
+                var failure = await failures.RecordAsync(PsaWriteKind.PaidDate, mapping.PsaInvoiceId, mapping.PsaNumber, mapping.AccountingInvoiceId, mapping.AccountingNumber,
+                    error, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                results.Add(Result(mapping, SyncStatus.Error, failures.Describe(failure, _psa.Name, _sink.Name)));
                 continue;
             }
+
+            await failures.SucceededAsync(PsaWriteKind.PaidDate, [mapping.PsaInvoiceId], cancellationToken).ConfigureAwait(false);
 
             await _ledger.SaveInvoiceMappingAsync(mapping with { PaidDate = mark.PaidDate, UpdatedAt = _clock.GetCurrentInstant() }, cancellationToken).ConfigureAwait(false);
             var messages = new List<string>();

@@ -175,8 +175,16 @@ public sealed partial class SyncPipeline
     /// <summary>A deterministic id of one chunk of a batch, at most 50 characters.</summary>
     internal static string BatchKey(string batchId, string kind, int chunk) => $"{batchId}-{kind}{chunk:D3}";
 
+    /// <summary>
+    /// Whether a caught exception is a failure of the step (a red light, a stop) rather than the run's end: not a cancellation
+    /// the caller asked for, and not the ledger failing — without the durable record nothing can be recorded, so that ends
+    /// the run (the next run reconciles whatever was in flight).
+    /// </summary>
     private static bool IsFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
+        (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && !IsLedgerFault(exception);
+
+    private static bool IsLedgerFault(Exception exception) =>
+        exception is LedgerException or Microsoft.Data.Sqlite.SqliteException || (exception.InnerException is { } inner && IsLedgerFault(inner));
 
     private static void Report(IProgress<SyncProgress>? progress, int done, int total, string? current) =>
         progress?.Report(new SyncProgress(done, total, current));

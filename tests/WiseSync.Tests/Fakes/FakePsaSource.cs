@@ -38,6 +38,12 @@ public sealed class FakePsaSource : IPsaSource
     /// <summary>Invoice ids whose mark the PSA refuses.</summary>
     public HashSet<string> RefuseMark { get; } = [];
 
+    /// <summary>Invoice ids whose paid date the PSA refuses.</summary>
+    public HashSet<string> RefusePaid { get; } = [];
+
+    /// <summary>Called after a ClearSyncedAsync call cleared its marks, with the call's number (e.g. to cut a deletion short).</summary>
+    public Action<int>? AfterClear { get; set; }
+
     /// <summary>Thrown by GetCompanyContactsAsync when set.</summary>
     public Exception? FailContacts { get; set; }
 
@@ -61,6 +67,15 @@ public sealed class FakePsaSource : IPsaSource
         lock (_lock)
         {
             return _invoices.Single(i => i.Id == id);
+        }
+    }
+
+    /// <summary>The invoice is deleted in the PSA: no longer listed, and writes to it are refused.</summary>
+    public void Remove(string id)
+    {
+        lock (_lock)
+        {
+            _invoices.RemoveAll(i => i.Id == id);
         }
     }
 
@@ -175,23 +190,32 @@ public sealed class FakePsaSource : IPsaSource
             }
         }
 
+        AfterClear?.Invoke(ClearCalls);
         return Task.FromResult<IReadOnlyList<PsaWriteResult>>(results);
     }
 
     public Task<IReadOnlyList<PsaWriteResult>> SetPaidAsync(IReadOnlyList<PsaPaidMark> marks, CancellationToken cancellationToken = default)
     {
         SetPaidCalls++;
+        var results = new List<PsaWriteResult>();
         lock (_lock)
         {
             foreach (var mark in marks)
             {
                 var index = _invoices.FindIndex(i => i.Id == mark.InvoiceId);
+                if (RefusePaid.Contains(mark.InvoiceId) || index < 0)
+                {
+                    results.Add(new PsaWriteResult(mark.InvoiceId, index < 0 ? "no such invoice" : "the invoice is closed"));
+                    continue;
+                }
+
                 _invoices[index] = _invoices[index] with { PaidDate = mark.PaidDate };
                 PaidMarks.Add(mark);
+                results.Add(new PsaWriteResult(mark.InvoiceId));
             }
         }
 
-        return Task.FromResult<IReadOnlyList<PsaWriteResult>>(marks.Select(m => new PsaWriteResult(m.InvoiceId)).ToList());
+        return Task.FromResult<IReadOnlyList<PsaWriteResult>>(results);
     }
 
     public Task<RawDocument> GetRawInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default) =>

@@ -41,6 +41,11 @@ internal sealed class WiseSyncOptionsValidator : IValidateOptions<WiseSyncOption
             failures.Add($"{prefix}: PaymentStatusBatchSize must be at least 1.");
         }
 
+        if (options.OrphanAfterFailedRuns < 1)
+        {
+            failures.Add($"{prefix}: OrphanAfterFailedRuns must be at least 1.");
+        }
+
         if (options.DefaultNetDays is < 0)
         {
             failures.Add($"{prefix}: DefaultNetDays must be zero or more.");

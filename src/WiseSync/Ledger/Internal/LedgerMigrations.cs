@@ -113,5 +113,22 @@ internal static class LedgerMigrations
                 PRIMARY KEY (provider, tenant)
             );
             """),
+        new(2, "batch deletion state, PSA writes refused in earlier runs (orphans)", """
+            ALTER TABLE batches ADD COLUMN deleting_at INTEGER NULL;
+
+            CREATE TABLE failed_psa_writes (
+                connection TEXT NOT NULL,
+                psa_invoice_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                failed_runs INTEGER NOT NULL,
+                last_error TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                psa_number TEXT NULL,
+                accounting_invoice_id TEXT NULL,
+                accounting_number TEXT NULL,
+                orphaned_at INTEGER NULL,
+                PRIMARY KEY (connection, psa_invoice_id, kind)
+            );
+            """),
     ];
 }

@@ -31,6 +31,9 @@ internal sealed class SqliteLedgerDatabase
 
     public string DatabasePath { get; }
 
+    /// <summary>How long a command waits for another writer.</summary>
+    public TimeSpan BusyTimeout => TimeSpan.FromMilliseconds(_busyTimeoutMs);
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (!_initialized)
