@@ -207,29 +207,29 @@ public sealed class OAuth2TokenManager
 
     private async Task<OAuthTokens> RenewAsync(string? rejectedAccessToken, CancellationToken cancellationToken)
     {
-        // Another process (or an earlier run) may have renewed already; its refresh token is the only valid one now.
-        var stored = await ReadStoredAsync(cancellationToken).ConfigureAwait(false);
-        if (Usable(stored, rejectedAccessToken))
-        {
-            return stored!;
-        }
-
         ITokenRenewal renewal;
         try
         {
+            // Another process (or an earlier run) may have renewed already; its refresh token is the only valid one now.
+            var current = await ReadStoredAsync(cancellationToken).ConfigureAwait(false);
+            if (Usable(current, rejectedAccessToken))
+            {
+                return current!;
+            }
+
             renewal = await _store.BeginRenewalAsync(Vendor, _tenantKey, cancellationToken).ConfigureAwait(false);
         }
         catch (TokenStoreException ex)
         {
             throw new TokenStoreException(
-                $"{ex.Message} The {Vendor} connection '{ConnectionName}' was not renewed and its refresh token was not presented, so it works again once the ledger can be written.",
-                ex.InnerException);
+                $"{ex.Message} The {Vendor} connection '{ConnectionName}' was not renewed and its refresh token was not presented, so it works again once the ledger is fixed.",
+                ex.InnerException ?? ex);
         }
 
         await using (renewal.ConfigureAwait(false))
         {
             // Read again under the lock: whoever held it before may have renewed.
-            stored = renewal.Stored;
+            var stored = renewal.Stored;
             Remember(stored);
             if (Usable(stored, rejectedAccessToken))
             {
@@ -278,7 +278,7 @@ public sealed class OAuth2TokenManager
 
             throw new TokenStoreException(
                 $"{ex.Message} The {Vendor} connection '{ConnectionName}' was renewed but the new tokens could not be stored: the refresh token the ledger holds stays usable for the vendor's grace window, and this process stores the new ones at its next try.",
-                ex.InnerException);
+                ex.InnerException ?? ex);
         }
 
         lock (_sync)
