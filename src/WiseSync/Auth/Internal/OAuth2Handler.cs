@@ -8,7 +8,7 @@ namespace WiseSync.Auth.Internal;
 /// <summary>
 /// Puts the bearer token on each attempt. A 401 is asked again (<see cref="OAuth2TokenManager.AfterUnauthorizedAsync"/>):
 /// with the same token while it has not expired, then with a renewed one; a 401 to the renewed token fails this call
-/// alone (<see cref="UnauthorizedCallException"/>), because the vendor has just confirmed the authorisation.
+/// alone (<see cref="UnauthorizedCallException"/>, not a run stop), because the vendor has just confirmed the authorisation.
 /// </summary>
 internal sealed class OAuth2Handler(OAuth2TokenManager tokens, ILogger logger) : DelegatingHandler
 {
@@ -29,7 +29,7 @@ internal sealed class OAuth2Handler(OAuth2TokenManager tokens, ILogger logger) :
             {
                 AuthLog.RefusedFreshToken(logger, tokens.Vendor, tokens.ConnectionName);
                 throw new UnauthorizedCallException(
-                    $"{tokens.Vendor} answered 401 for connection '{tokens.ConnectionName}' to an access token it issued moments ago, though it accepts the refresh token: this call failed and is tried again later.");
+                    $"{tokens.Vendor} refused (HTTP 401) an access token it issued moments ago for connection '{tokens.ConnectionName}', though it still accepts the refresh token: this call failed alone; if every call fails so, check the app's access to the organisation.");
             }
 
             token = next;
