@@ -140,13 +140,30 @@ public sealed class TokenScenario(SandboxProcess sandbox, string psa, string acc
             return false;
         }
 
-        File.SetUnixFileMode(path, readOnly ? UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead : UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        if (Environment.UserName != "root")
+        var modes = readOnly ? UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead : UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!readOnly)
         {
-            return true;
+            // The immutable attribute goes first: while it is set, not even the mode can change.
+            Chattr(path, "-i", ref reason);
         }
 
-        var start = new ProcessStartInfo("chattr", [readOnly ? "+i" : "-i", path]) { RedirectStandardError = true, UseShellExecute = false };
+        File.SetUnixFileMode(path, modes);
+        if (readOnly)
+        {
+            Chattr(path, "+i", ref reason);
+        }
+
+        return reason is null;
+    }
+
+    private static void Chattr(string path, string change, ref string? reason)
+    {
+        if (Environment.UserName != "root")
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo("chattr", [change, path]) { RedirectStandardError = true, UseShellExecute = false };
         try
         {
             using var process = Process.Start(start)!;
@@ -158,8 +175,6 @@ public sealed class TokenScenario(SandboxProcess sandbox, string psa, string acc
         {
             reason = $"chattr is not available: {ex.Message}";
         }
-
-        return reason is null;
     }
 
     /// <summary>The last message of each invoice in a harness report, by status.</summary>
