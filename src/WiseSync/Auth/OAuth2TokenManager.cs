@@ -39,9 +39,6 @@ public sealed class OAuth2TokenManager
     // An access token the vendor answered 401 to once while it had not expired: the next 401 to it renews.
     private string? _refusedOnce;
 
-    // The access token a renewal after a 401 produced: a 401 to it is not the refresh token's fault, so it renews nothing.
-    private string? _issuedAfterRefusal;
-
     // A renewal whose new tokens the store could not keep: stored first at the next renewal instead of redeeming again.
     private OAuthTokens? _unsaved;
 
@@ -132,10 +129,11 @@ public sealed class OAuth2TokenManager
     /// <summary>
     /// The access token to send again after the vendor answered 401 to <paramref name="refused"/>, or null when asking again
     /// is pointless. A token that has not expired is sent once more as it is (a passing 401 burns no rotation); a second
-    /// 401 renews, which asks the vendor whether the authorisation still stands (<c>invalid_grant</c> throws); a 401 to the
-    /// token that renewal produced gives null: the authorisation stands, so only this call fails.
+    /// 401 renews, which asks the vendor whether the authorisation still stands (<c>invalid_grant</c> throws). When this
+    /// call already renewed (<paramref name="renewedInThisCall"/>) and the vendor refuses that token too, the answer is
+    /// null: the authorisation stands, so only this call fails.
     /// </summary>
-    internal async ValueTask<string?> AfterUnauthorizedAsync(string refused, CancellationToken cancellationToken)
+    internal async ValueTask<(string Token, bool Renewed)?> AfterUnauthorizedAsync(string refused, bool renewedInThisCall, CancellationToken cancellationToken)
     {
         OAuthTokens? current;
         lock (_sync)
@@ -145,7 +143,7 @@ public sealed class OAuth2TokenManager
 
         if (Usable(current, refused))
         {
-            return current!.AccessToken;
+            return (current!.AccessToken!, false);
         }
 
         // Another process may have renewed meanwhile: its access token is the one to send.
@@ -155,10 +153,10 @@ public sealed class OAuth2TokenManager
             if (Usable(stored, refused))
             {
                 _current = stored;
-                return stored!.AccessToken;
+                return (stored!.AccessToken!, false);
             }
 
-            if (_issuedAfterRefusal == refused)
+            if (renewedInThisCall)
             {
                 return null;
             }
@@ -167,17 +165,11 @@ public sealed class OAuth2TokenManager
             if (notExpired && _refusedOnce != refused)
             {
                 _refusedOnce = refused;
-                return refused;
+                return (refused, false);
             }
         }
 
-        var renewed = await GetAccessTokenAsync(refused, cancellationToken).ConfigureAwait(false);
-        lock (_sync)
-        {
-            _issuedAfterRefusal = renewed;
-        }
-
-        return renewed;
+        return (await GetAccessTokenAsync(refused, cancellationToken).ConfigureAwait(false), true);
     }
 
     private bool Usable(OAuthTokens? tokens, string? rejectedAccessToken) =>

@@ -7,8 +7,9 @@ namespace WiseSync.Auth.Internal;
 
 /// <summary>
 /// Puts the bearer token on each attempt. A 401 is asked again (<see cref="OAuth2TokenManager.AfterUnauthorizedAsync"/>):
-/// with the same token while it has not expired, then with a renewed one; a 401 to the renewed token fails this call
-/// alone (<see cref="UnauthorizedCallException"/>, not a run stop), because the vendor has just confirmed the authorisation.
+/// with the same token while it has not expired, then with a renewed one; a 401 to the token this call renewed fails the
+/// call alone (<see cref="UnauthorizedCallException"/>, not a run stop), because the vendor has just confirmed the
+/// authorisation. Each call renews at most once.
 /// </summary>
 internal sealed class OAuth2Handler(OAuth2TokenManager tokens, ILogger logger) : DelegatingHandler
 {
@@ -19,12 +20,13 @@ internal sealed class OAuth2Handler(OAuth2TokenManager tokens, ILogger logger) :
         var token = await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var renewed = false;
         while (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             // A 401 means the vendor did not act on the request, so asking again is safe even for a write.
             response.Dispose();
             AuthLog.Unauthorized(logger, tokens.Vendor, tokens.ConnectionName);
-            var next = await tokens.AfterUnauthorizedAsync(token, cancellationToken).ConfigureAwait(false);
+            var next = await tokens.AfterUnauthorizedAsync(token, renewed, cancellationToken).ConfigureAwait(false);
             if (next is null)
             {
                 AuthLog.RefusedFreshToken(logger, tokens.Vendor, tokens.ConnectionName);
@@ -32,7 +34,8 @@ internal sealed class OAuth2Handler(OAuth2TokenManager tokens, ILogger logger) :
                     $"{tokens.Vendor} refused (HTTP 401) an access token it issued moments ago for connection '{tokens.ConnectionName}', though it still accepts the refresh token: this call failed alone; if every call fails so, check the app's access to the organisation.");
             }
 
-            token = next;
+            (token, var justRenewed) = next.Value;
+            renewed |= justRenewed;
             var again = template.Build();
             again.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             response = await base.SendAsync(again, cancellationToken).ConfigureAwait(false);
