@@ -12,6 +12,7 @@ namespace WiseSync.Reliability.Tests.Tokens;
 /// connection (as a new process) renews its expired access token. A short lock is waited out; a long one fails the renewal
 /// with the "locked" message before any refresh token is redeemed. 20 tries each on both OAuth pairs, never bricked.
 /// </summary>
+[Collection(TokenTrials.Collection)]
 public sealed class LockedLedgerTests(ITestOutputHelper output)
 {
     private const int Tries = 20;

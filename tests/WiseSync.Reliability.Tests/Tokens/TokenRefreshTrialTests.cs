@@ -9,6 +9,7 @@ namespace WiseSync.Reliability.Tests.Tokens;
 /// access token expired, so the start must redeem the refresh token. A connection is bricked when the ledger holds a refresh
 /// token the vendor refuses (<see cref="TokenScenario.ProbeAsync"/>); that must never happen.
 /// </summary>
+[Collection(TokenTrials.Collection)]
 public sealed class TokenRefreshTrialTests(ITestOutputHelper output)
 {
     private const int Tries = 20;
