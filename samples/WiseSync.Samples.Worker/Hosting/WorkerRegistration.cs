@@ -13,7 +13,8 @@ namespace WiseSync.Samples.Worker.Hosting;
 /// <remarks>
 /// Layout of one connection: <c>Psa</c> (autotask|connectwise), <c>Accounting</c> (xero|quickbooks), <c>Schedule</c>,
 /// <c>Sync</c> (engine options), the provider sections (<c>Autotask</c>, <c>ConnectWise</c>, <c>Xero</c>, <c>QuickBooks</c>) and
-/// an optional <c>Pay</c>. <c>WiseSync:Ledger</c> names the ledger file shared by all connections.
+/// an optional <c>Pay</c>. <c>WiseSync:Ledger</c> names the ledger file shared by all connections; <c>WiseSync:ProtectTokens</c>
+/// (with <c>WiseSync:DataProtection:KeysFolder</c>) keeps its OAuth tokens protected by ASP.NET Core Data Protection.
 /// </remarks>
 internal static class WorkerRegistration
 {
@@ -41,6 +42,12 @@ internal static class WorkerRegistration
                 s => s.Mode == SyncScheduleMode.Manual || s.Interval > TimeSpan.Zero,
                 $"WiseSync:Connections:{name}:Schedule:Interval must be positive (or set Mode to Manual).").ValidateOnStart();
             services.AddSingleton(new WorkerConnection(name));
+        }
+
+        if (wiseSync.GetValue<bool>("ProtectTokens"))
+        {
+            // Tokens at rest in the ledger through ASP.NET Core Data Protection instead of plain text (file mode 0600).
+            services.AddDataProtectionTokenProtector(wiseSync["DataProtection:KeysFolder"]);
         }
 
         services.TryAddSingleton<SyncTrigger>();

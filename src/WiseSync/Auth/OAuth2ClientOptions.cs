@@ -32,13 +32,24 @@ public sealed class OAuth2ClientOptions
     /// <summary>How long before expiry the access token is renewed (divided by the client's TimeScale).</summary>
     public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The longest a token request may take.</summary>
+    /// <summary>
+    /// The longest a token request may take, its retries included (429, 5xx and dropped connections are retried as the
+    /// vendor client's own calls are). The token store's renewal lock is held meanwhile, so keep it well under the ledger's
+    /// busy timeout.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the refresh token redeemed by a renewal may still be presented instead of its successor (divided by the
+    /// client's TimeScale): the vendor's grace for a client that lost the answer (Xero: 30 minutes, accounting-apis.md 1.1).
+    /// The store keeps it until the successor has been used once; zero keeps none.
+    /// </summary>
+    public TimeSpan RotationGrace { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Send client id and secret as form fields instead of an HTTP Basic header.</summary>
     public bool ClientCredentialsInBody { get; set; }
 
     /// <summary>The settings without secrets.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"OAuth2ClientOptions {{ TokenEndpoint = {TokenEndpoint?.GetLeftPart(UriPartial.Path)}, ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "none" : "***")}, Scopes = {Scopes}, GrantType = {GrantType}, InitialRefreshToken = {(InitialRefreshToken is null ? "none" : "***")}, TenantKey = {TenantKey}, RefreshAhead = {RefreshAhead} }}");
+        $"OAuth2ClientOptions {{ TokenEndpoint = {TokenEndpoint?.GetLeftPart(UriPartial.Path)}, ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "none" : "***")}, Scopes = {Scopes}, GrantType = {GrantType}, InitialRefreshToken = {(InitialRefreshToken is null ? "none" : "***")}, TenantKey = {TenantKey}, RefreshAhead = {RefreshAhead}, RotationGrace = {RotationGrace} }}");
 }

@@ -36,7 +36,18 @@ public static partial class OAuth2VendorHttpClientBuilderExtensions
         builder.Services.AddOptions<OAuth2ClientOptions>(clientName).Configure(configure);
         builder.Services.AddHttpClient(tokenClientName)
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(static _ => true);
+            .RedactLoggedHeaders(static _ => true)
+            // The token endpoint gets the vendor client's retry policy (429, 5xx, dropped connections, cut answers, a long
+            // Retry-After stops the run), within OAuth2ClientOptions.Timeout and without the API's rate limits.
+            .AddHttpMessageHandler(provider => new VendorResilienceHandler(
+                builder.Vendor,
+                tokenClientName,
+                TokenEndpointOptions(
+                    VendorHttpOptionsCheck.Get(provider, clientName),
+                    provider.GetRequiredService<IOptionsMonitor<OAuth2ClientOptions>>().Get(clientName)),
+                provider.GetRequiredService<TenantRateLimiterRegistry>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger("WiseSync.Auth")));
         builder.Services.AddKeyedSingleton(clientName, (provider, _) =>
         {
             var options = provider.GetRequiredService<IOptionsMonitor<OAuth2ClientOptions>>().Get(clientName);
@@ -59,5 +70,21 @@ public static partial class OAuth2VendorHttpClientBuilderExtensions
             provider.GetRequiredKeyedService<OAuth2TokenManager>(clientName),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("WiseSync.Auth")));
         return builder;
+    }
+
+    private static VendorHttpOptions TokenEndpointOptions(VendorHttpOptions api, OAuth2ClientOptions oauth)
+    {
+        var total = oauth.Timeout > TimeSpan.Zero ? oauth.Timeout : TimeSpan.FromSeconds(30);
+        return new VendorHttpOptions
+        {
+            BaseAddress = api.BaseAddress,
+            TimeScale = api.TimeScale,
+            TotalTimeout = total,
+            AttemptTimeout = api.AttemptTimeout < total ? api.AttemptTimeout : total,
+            MaxRetryAttempts = api.MaxRetryAttempts,
+            RetryBaseDelay = api.RetryBaseDelay,
+            RetryMaxDelay = api.RetryMaxDelay,
+            MaxRetryAfter = api.MaxRetryAfter < total ? api.MaxRetryAfter : total,
+        };
     }
 }

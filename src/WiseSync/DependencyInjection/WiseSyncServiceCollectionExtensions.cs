@@ -71,7 +71,7 @@ public static partial class WiseSyncServiceCollectionExtensions
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<ISyncLedger>(sp => new SqliteSyncLedger(sp.GetRequiredService<IOptions<SqliteLedgerOptions>>().Value, sp.GetRequiredService<IClock>()));
-        services.TryAddSingleton<ITokenStore>(sp => new SqliteTokenStore(sp.GetRequiredService<IOptions<SqliteLedgerOptions>>().Value));
+        services.TryAddSingleton<ITokenStore>(sp => new SqliteTokenStore(sp.GetRequiredService<IOptions<SqliteLedgerOptions>>().Value, sp.GetService<ITokenProtector>()));
         services.TryAddSingleton<ISyncPipelineFactory, SyncPipelineFactory>();
         services.TryAddTransient(sp => sp.GetRequiredService<ISyncPipelineFactory>().Create(WiseSyncDefaults.ConnectionName));
         if (!services.Any(d => d.ServiceType == typeof(WiseSyncConnectionRegistration) && d.ImplementationInstance is WiseSyncConnectionRegistration r && r.Name == name))

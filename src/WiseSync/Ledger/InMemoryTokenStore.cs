@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 
 namespace WiseSync;
 
-/// <summary>Keeps OAuth2 tokens in memory only: for tests and hosts that store tokens elsewhere. Tokens are lost on restart.</summary>
+/// <summary>
+/// Keeps OAuth2 tokens in memory only: for tests and hosts that store tokens elsewhere. Tokens are lost on restart, and
+/// renewals are serialised within this process only (the default <see cref="ITokenStore.BeginRenewalAsync"/>).
+/// </summary>
 public sealed class InMemoryTokenStore : ITokenStore
 {
     private readonly ConcurrentDictionary<(string Provider, string Tenant), OAuthTokens> _tokens = new();

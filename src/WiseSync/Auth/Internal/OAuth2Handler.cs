@@ -5,27 +5,42 @@ using WiseSync.Http.Internal;
 
 namespace WiseSync.Auth.Internal;
 
-/// <summary>Puts the bearer token on each attempt; a 401 renews the token once and sends the request once more.</summary>
+/// <summary>
+/// Puts the bearer token on each attempt. A 401 is asked again (<see cref="OAuth2TokenManager.AfterUnauthorizedAsync"/>):
+/// with the same token while it has not expired, then with a renewed one; a 401 to the token this call renewed fails the
+/// call alone (<see cref="UnauthorizedCallException"/>, not a run stop), because the vendor has just confirmed the
+/// authorisation. Each call renews at most once.
+/// </summary>
 internal sealed class OAuth2Handler(OAuth2TokenManager tokens, ILogger logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // Captured before sending: the retry below needs a fresh message with the same body.
+        // Captured before sending: a repeat needs a fresh message with the same body.
         var template = await RequestTemplate.CaptureAsync(request, cancellationToken).ConfigureAwait(false);
         var token = await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        var renewed = false;
+        while (response.StatusCode == HttpStatusCode.Unauthorized)
         {
-            return response;
+            // A 401 means the vendor did not act on the request, so asking again is safe even for a write.
+            response.Dispose();
+            AuthLog.Unauthorized(logger, tokens.Vendor, tokens.ConnectionName);
+            var next = await tokens.AfterUnauthorizedAsync(token, renewed, cancellationToken).ConfigureAwait(false);
+            if (next is null)
+            {
+                AuthLog.RefusedFreshToken(logger, tokens.Vendor, tokens.ConnectionName);
+                throw new UnauthorizedCallException(
+                    $"{tokens.Vendor} refused (HTTP 401) an access token it issued moments ago for connection '{tokens.ConnectionName}', though it still accepts the refresh token: this call failed alone; if every call fails so, check the app's access to the organisation.");
+            }
+
+            (token, var justRenewed) = next.Value;
+            renewed |= justRenewed;
+            var again = template.Build();
+            again.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            response = await base.SendAsync(again, cancellationToken).ConfigureAwait(false);
         }
 
-        // A 401 means the vendor did not act on the request, so one more try is safe even for a write.
-        AuthLog.Unauthorized(logger, tokens.Vendor, tokens.ConnectionName);
-        response.Dispose();
-        var renewed = await tokens.GetAccessTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        var again = template.Build();
-        again.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed);
-        return await base.SendAsync(again, cancellationToken).ConfigureAwait(false);
+        return response;
     }
 }

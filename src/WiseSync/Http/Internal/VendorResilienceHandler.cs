@@ -53,6 +53,12 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
 
     internal static readonly ResiliencePropertyKey<CallState> StateKey = new("WiseSync.CallState");
 
+    /// <summary>
+    /// Marks a write that is safe to send again without an idempotency key: a token refresh, whose repeat presents the
+    /// same refresh token (within the vendor's grace window when the first answer was lost).
+    /// </summary>
+    internal static readonly HttpRequestOptionsKey<bool> RetrySafeWrite = new("WiseSync.RetrySafeWrite");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var limiter = _limiters.Get(_clientName, _vendor, _options);
@@ -60,6 +66,7 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
         var state = new CallState(template, RouteTemplates.Of(request), limiter);
 
         using var slot = await limiter.AcquireCallAsync(cancellationToken).ConfigureAwait(false);
+        state.Started = _time.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(StateKey, state);
         try
@@ -163,7 +170,7 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
             HttpTelemetry.Throttled.Add(1, tags);
             var throttle = _options.ClassifyThrottle?.Invoke(response);
             var retryAfter = RetryAfterOf(response);
-            if (throttle?.Kind == RateLimitKind.LongWindow || retryAfter > _options.MaxRetryAfter)
+            if (throttle?.Kind == RateLimitKind.LongWindow || TooLongToWait(retryAfter, state))
             {
                 var limitName = throttle?.LimitName ?? _options.Limits.LongWindowName;
                 var wait = retryAfter ?? _options.Limits.LongWindow / _options.TimeScale;
@@ -171,6 +178,15 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
                 HttpLog.LongWindowReached(_logger, _vendor, limitName, state.Route, wait);
                 return Outcome.FromException<HttpResponseMessage>(state.Limiter.LongWindowExhausted(limitName, wait));
             }
+        }
+        else if (status >= 400 && RetryAfterOf(response) is { } announced && TooLongToWait(announced, state))
+        {
+            // A 503 (or any refusal) that asks for a longer wait than MaxRetryAfter, or than the call has left, is not slept
+            // out call after call until the total timeout: the run stops and says when to resume, as for a long-window limit.
+            var limitName = $"unavailability window (HTTP {status})";
+            response.Dispose();
+            HttpLog.LongWindowReached(_logger, _vendor, limitName, state.Route, announced);
+            return Outcome.FromException<HttpResponseMessage>(state.Limiter.LongWindowExhausted(limitName, announced));
         }
 
         return Outcome.FromResult(response);
@@ -181,7 +197,8 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
         var state = context.Properties.GetValue(StateKey, null!);
         var request = state.Template.Original;
         // A write that may have reached the vendor is repeated only under its idempotency key, or it could land twice.
-        if (RequestTemplate.IsWrite(request.Method) && !request.Options.TryGetValue(VendorRequestOptions.IdempotencyKey, out _))
+        if (RequestTemplate.IsWrite(request.Method) && !request.Options.TryGetValue(VendorRequestOptions.IdempotencyKey, out _)
+            && !request.Options.TryGetValue(RetrySafeWrite, out _))
         {
             return false;
         }
@@ -204,6 +221,10 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Whether the vendor's wait is beyond <see cref="VendorHttpOptions.MaxRetryAfter"/> or what is left of the total timeout.</summary>
+    private bool TooLongToWait(TimeSpan? retryAfter, CallState state) =>
+        retryAfter is { } wait && (wait > _options.MaxRetryAfter || wait >= _options.TotalTimeout - _time.GetElapsedTime(state.Started));
+
     private TimeSpan? RetryAfterOf(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
@@ -220,6 +241,9 @@ internal sealed class VendorResilienceHandler : DelegatingHandler
         public TenantRateLimiter Limiter { get; } = limiter;
 
         public int Attempt { get; set; }
+
+        /// <summary>When the call began (a <see cref="TimeProvider"/> timestamp), for what is left of the total timeout.</summary>
+        public long Started { get; set; }
 
         /// <summary>Whether the last attempt's success carried a body that is not JSON (a <see cref="VendorRequestOptions.JsonRead"/> only).</summary>
         public bool Unreadable { get; set; }

@@ -130,5 +130,9 @@ internal static class LedgerMigrations
                 PRIMARY KEY (connection, psa_invoice_id, kind)
             );
             """),
+        new(3, "tokens: the previous refresh token and until when it may be presented", """
+            ALTER TABLE tokens ADD COLUMN previous_refresh_token TEXT NULL;
+            ALTER TABLE tokens ADD COLUMN previous_usable_until INTEGER NULL;
+            """),
     ];
 }

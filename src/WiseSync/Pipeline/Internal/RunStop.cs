@@ -6,7 +6,7 @@ namespace WiseSync.Pipeline.Internal;
 /// <summary>Why a run stops starting new work, and what every invoice it did not reach says.</summary>
 internal sealed record RunStop(string Reason, SyncStatus Status, string ItemMessage)
 {
-    /// <summary>A stop for exceptions that end the run (a vendor's long-window limit, failed authentication); null for the rest.</summary>
+    /// <summary>A stop for exceptions that end the run (a vendor's long-window limit, failed authentication, a token store that cannot write); null for the rest.</summary>
     public static RunStop? For(Exception exception, Instant now) => exception switch
     {
         RateLimitedException { Kind: RateLimitKind.LongWindow } limit => new RunStop(
@@ -14,6 +14,8 @@ internal sealed record RunStop(string Reason, SyncStatus Status, string ItemMess
             SyncStatus.Warning,
             $"not attempted: {limit.Vendor} {limit.LimitName} reached, retry after {RetryTime(limit, now)}"),
         AuthenticationException auth => new RunStop(auth.Message, SyncStatus.Error, auth.Message),
+        // The ledger cannot keep the connection's tokens: nothing more can be sent until someone fixes the file.
+        TokenStoreException store => new RunStop(store.Message, SyncStatus.Error, $"not attempted: {store.Message}"),
         _ => null,
     };
 
