@@ -67,6 +67,8 @@ public static partial class QuickBooksWiseSyncBuilderExtensions
             oauth.InitialRefreshToken = qbo.RefreshToken;
             // Tokens belong to the company: one refresh chain per realm.
             oauth.TenantKey = qbo.RealmId;
+            // Intuit support asks for the transaction id of a failed call (accounting-apis.md Part 2).
+            oauth.RequestIdHeader = "intuit_tid";
         });
 
         services.AddKeyedSingleton(name, (provider, _) =>

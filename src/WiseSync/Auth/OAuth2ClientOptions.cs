@@ -46,6 +46,12 @@ public sealed class OAuth2ClientOptions
     /// </summary>
     public TimeSpan RotationGrace { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The response header in which the vendor names a request for its support (set by the provider), quoted with a 401
+    /// that fails a call alone.
+    /// </summary>
+    public string? RequestIdHeader { get; set; }
+
     /// <summary>Send client id and secret as form fields instead of an HTTP Basic header.</summary>
     public bool ClientCredentialsInBody { get; set; }
 

@@ -68,6 +68,9 @@ public sealed class OAuth2TokenManager
     /// <summary>The connection whose tokens these are.</summary>
     public string ConnectionName { get; }
 
+    /// <summary>The response header naming a request for the vendor's support, if the provider set one.</summary>
+    public string? RequestIdHeader => _options.RequestIdHeader;
+
     /// <summary>A valid access token, renewed first when it expires within the refresh margin.</summary>
     public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) =>
         GetAccessTokenAsync(rejectedAccessToken: null, cancellationToken);

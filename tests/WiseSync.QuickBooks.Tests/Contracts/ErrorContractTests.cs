@@ -18,12 +18,13 @@ public sealed class ErrorContractTests
         Assert.True(result.Message.Contains("Token expired", StringComparison.Ordinal), result.Message);
         Assert.False(result.IsTransient, result.Message);
         Assert.Contains("Token expired", result.Message, StringComparison.Ordinal);
-        Assert.Contains("code 3200", result.Message, StringComparison.Ordinal);
+        Assert.Contains("3200", result.Message, StringComparison.Ordinal);
         Assert.Contains(recorded.IntuitTid, result.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AB01601390262kxzxOlnHYdhtEVRXISU7piPqQrCmmbDN35Yjd", result.Message, StringComparison.Ordinal);
-        // The plumbing renewed the token once after the first 401 and sent the call again.
+        // The plumbing asked once more with the unexpired token, then renewed it once and sent the call again; the 401 to
+        // the renewed token fails this call alone, quoting Intuit's answer and its intuit_tid.
         Assert.Equal(2, qbo.TokenRequests().Count);
-        Assert.Equal(2, qbo.ApiRequests("companyinfo").Count);
+        Assert.Equal(3, qbo.ApiRequests("companyinfo").Count);
         Assert.Contains(qbo.Logs.Lines, l => l.Contains("intuit_tid " + recorded.IntuitTid, StringComparison.Ordinal));
     }
 

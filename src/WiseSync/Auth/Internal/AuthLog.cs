@@ -17,6 +17,6 @@ internal static partial class AuthLog
     [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "{Vendor} refused the newest refresh token of connection '{Connection}'; presenting the previous one, still within the grace window")]
     public static partial void PresentingPrevious(ILogger logger, string vendor, string connection);
 
-    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "{Vendor} answered 401 for connection '{Connection}' to the access token it issued moments ago; the authorisation stands, so only this call fails")]
-    public static partial void RefusedFreshToken(ILogger logger, string vendor, string connection);
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "{Vendor} answered 401 for connection '{Connection}' to the access token it issued moments ago; the authorisation stands, so only this call fails{RequestId}")]
+    public static partial void RefusedFreshToken(ILogger logger, string vendor, string connection, string requestId);
 }
