@@ -21,20 +21,42 @@ public sealed class OAuthRotationTests
     }
 
     [Fact]
-    public async Task A_rotated_refresh_token_works_once_more_within_the_grace_then_invalid_grant()
+    public async Task A_rotated_Xero_refresh_token_works_as_often_as_needed_within_the_grace_then_invalid_grant()
     {
         var time = new ManualTimeProvider();
         await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions { TimeScale = 60 }, time);
 
         var rotated = await RefreshAsync(sandbox, "sandbox-refresh");
-        time.Advance(TimeSpan.FromSeconds(29)); // 29 min of vendor time at 60x
+        time.Advance(TimeSpan.FromSeconds(20)); // 20 min of vendor time at 60x
         var retry = await RefreshAsync(sandbox, "sandbox-refresh");
-        using var third = await sandbox.XeroTokenAsync("sandbox-refresh");
+        time.Advance(TimeSpan.FromSeconds(9));
+        var again = await RefreshAsync(sandbox, "sandbox-refresh");
+        time.Advance(TimeSpan.FromSeconds(2)); // past the 30 minutes
+        using var late = await sandbox.XeroTokenAsync("sandbox-refresh");
 
         Assert.Equal(HttpStatusCode.OK, retry.Status);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
         Assert.NotEqual(rotated.Refresh, retry.Refresh);
+        Assert.NotEqual(retry.Refresh, again.Refresh);
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Equal("invalid_grant", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task A_rotated_QuickBooks_refresh_token_works_once_more_within_the_grace_then_invalid_grant()
+    {
+        var time = new ManualTimeProvider();
+        await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions { TimeScale = 60 }, time);
+
+        using var rotated = await sandbox.QuickBooksTokenAsync("sandbox-refresh");
+        time.Advance(TimeSpan.FromSeconds(10));
+        using var retry = await sandbox.QuickBooksTokenAsync("sandbox-refresh");
+        using var third = await sandbox.QuickBooksTokenAsync("sandbox-refresh");
+
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, third.StatusCode);
-        Assert.Equal("invalid_grant", (await third.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Contains("invalid_grant", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace WiseSync.Sandbox.OAuth;
 
 /// <summary>
 /// Emulates an OAuth2 token endpoint with rotating refresh tokens: each refresh returns a new refresh token;
-/// the old one still works once more within the grace period, then answers <c>invalid_grant</c>
+/// the old one still works within the grace period (as often as the vendor allows), then answers <c>invalid_grant</c>
 /// (accounting-apis.md 1.1 for Xero, 2.1 for QuickBooks).
 /// </summary>
 internal sealed class OAuthAuthority
@@ -114,10 +114,11 @@ internal sealed class OAuthAuthority
                 return TokenGrant.Fail("invalid_grant");
             if (state.RotatedAt is { } rotatedAt)
             {
-                // A rotated token works once more within the grace period (for a client that lost the answer).
-                if (state.GraceUsed || now - rotatedAt > Scaled(_options.RotationGrace))
+                // A rotated token still works within the grace period (for a client that lost the answer), as often as
+                // the vendor allows (RotationGraceUses; null = as many times as needed).
+                if (state.GraceUses >= (_options.RotationGraceUses ?? int.MaxValue) || now - rotatedAt > Scaled(_options.RotationGrace))
                     return TokenGrant.Fail("invalid_grant");
-                state.GraceUsed = true;
+                state.GraceUses++;
             }
             else
             {
@@ -155,6 +156,6 @@ internal sealed class OAuthAuthority
     {
         public DateTimeOffset Expires { get; } = expires;
         public DateTimeOffset? RotatedAt { get; set; }
-        public bool GraceUsed { get; set; }
+        public int GraceUses { get; set; }
     }
 }

@@ -10,7 +10,10 @@ internal sealed record OAuthAuthorityOptions
     public required TimeSpan AccessTokenLifetime { get; init; }
     public required TimeSpan RefreshTokenLifetime { get; init; }
 
-    /// <summary>How long a rotated refresh token still works (once).</summary>
+    /// <summary>How long a rotated refresh token still works.</summary>
     public required TimeSpan RotationGrace { get; init; }
+
+    /// <summary>How many times a rotated refresh token works within <see cref="RotationGrace"/>; null = as many as needed.</summary>
+    public int? RotationGraceUses { get; init; }
     public bool AllowClientCredentials { get; init; }
 }

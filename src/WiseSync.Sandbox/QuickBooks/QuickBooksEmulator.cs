@@ -30,7 +30,7 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
         _context = context;
         _limiter = new VendorRateLimiter(Policy, context.Options.TimeScale, context.Time, context.Options.RateLimits);
         // accounting-apis.md 2.1: access token 3600 s, refresh token 100 days (rolling); Intuit documents no
-        // grace for a rotated token, so the sandbox uses Xero's 30 minutes.
+        // grace for a rotated token, so the sandbox uses Xero's 30 minutes, and only once (the cautious reading).
         Authority = new OAuthAuthority(
             new OAuthAuthorityOptions
             {
@@ -41,6 +41,7 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
                 AccessTokenLifetime = TimeSpan.FromHours(1),
                 RefreshTokenLifetime = TimeSpan.FromDays(100),
                 RotationGrace = TimeSpan.FromMinutes(30),
+                RotationGraceUses = 1,
             },
             context.Time,
             context.Options.TimeScale);

@@ -44,7 +44,8 @@ internal sealed partial class XeroEmulator : IVendorEmulator
     {
         _context = context;
         _limiter = new VendorRateLimiter(Policy, context.Options.TimeScale, context.Time, context.Options.RateLimits);
-        // accounting-apis.md 1.1: access token 30 min, refresh token 60 days, rotated token usable for 30 min.
+        // accounting-apis.md 1.1: access token 30 min, refresh token 60 days, rotated token usable for 30 min — "as many
+        // times as needed, in case the initial response ... is lost" (Xero staff, community.xero.com/developer/discussion/127920775).
         Authority = new OAuthAuthority(
             new OAuthAuthorityOptions
             {
@@ -55,6 +56,7 @@ internal sealed partial class XeroEmulator : IVendorEmulator
                 AccessTokenLifetime = TimeSpan.FromMinutes(30),
                 RefreshTokenLifetime = TimeSpan.FromDays(60),
                 RotationGrace = TimeSpan.FromMinutes(30),
+                RotationGraceUses = null,
                 AllowClientCredentials = true,
             },
             context.Time,

@@ -34,14 +34,17 @@ public sealed class TokenRefreshTrialTests(ITestOutputHelper output)
             for (var i = 0; i < Tries; i++)
             {
                 scenario.ExpireAccessToken();
-                // A third of the tries slow the token answer (a kill lands while it is awaited, lock held), a third lose it
-                // after the vendor rotated (the retry presents the old token within its grace window).
+                // A third of the tries slow the token answer (a kill lands while it is awaited, lock held). At Xero a third
+                // also lose it after the vendor rotated: the retry presents the old token within its grace window, which
+                // Xero honours as often as needed, so a kill during that retry is survived too. QuickBooks documents no
+                // grace and the sandbox grants one repeat only: a lost answer and then a kill would be two losses, which
+                // no client can survive, so there the tries are kills alone.
                 switch (i % 3)
                 {
                     case 1:
                         await scenario.AddFaultAsync(new { vendor = accounting, pathContains = scenario.TokenPath, delayMs = 400, count = 1 });
                         break;
-                    case 2:
+                    case 2 when accounting == "xero":
                         await scenario.AddFaultAsync(new { vendor = accounting, pathContains = scenario.TokenPath, reset = true, count = 1 });
                         break;
                 }
