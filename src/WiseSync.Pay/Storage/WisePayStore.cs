@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using WiseSync.Pay.Internal;
-using static WiseSync.Pay.Internal.PayDatabase;
+using WiseSync.Ledger.Sqlite;
+using static WiseSync.Ledger.Sqlite.SqliteCommands;
+using static WiseSync.Pay.Internal.PayColumns;
 
 namespace WiseSync.Pay;
 
@@ -15,7 +17,7 @@ public sealed class WisePayStore
         "id, psa_invoice_id, invoice_number, payer_id, method_role, method_display, amount, currency, scheduled_date, " +
         "due_date, status, attempts, gateway_code, gateway_reference, message, settled_date, updated_at";
 
-    private readonly PayDatabase _database;
+    private readonly SqliteDatabase _database;
     private readonly IClock _clock;
 
     /// <summary>Creates the store; the schema is created or migrated on first use.</summary>
@@ -27,7 +29,12 @@ public sealed class WisePayStore
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         _clock = clock;
-        _database = new PayDatabase(options.DatabasePath ?? string.Empty, options.BusyTimeout, clock);
+        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        {
+            throw new ConfigurationException("WisePayOptions.DatabasePath is required: the SQLite file (normally the ledger's file) that holds the pay_ tables.");
+        }
+
+        _database = new SqliteDatabase(options.DatabasePath, options.BusyTimeout, PayMigrations.Schema, clock);
     }
 
     /// <summary>The full path of the SQLite file.</summary>

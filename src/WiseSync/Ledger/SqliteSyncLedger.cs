@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using WiseSync.Ledger.Internal;
+using WiseSync.Ledger.Sqlite;
 
 namespace WiseSync;
 
@@ -17,12 +18,7 @@ public sealed class SqliteSyncLedger : ISyncLedger
     public SqliteSyncLedger(SqliteLedgerOptions options, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        _store = new SqliteLedgerStore(new SqliteLedgerDatabase(options), clock);
-    }
-
-    internal SqliteSyncLedger(SqliteLedgerDatabase database, IClock clock)
-    {
-        _store = new SqliteLedgerStore(database, clock);
+        _store = new SqliteLedgerStore(LedgerDatabase.Create(options, clock), clock);
     }
 
     /// <summary>The full path of the database file.</summary>

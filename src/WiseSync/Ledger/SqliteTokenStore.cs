@@ -1,7 +1,7 @@
 using System.Data;
 using Microsoft.Data.Sqlite;
 using NodaTime;
-using WiseSync.Ledger.Internal;
+using WiseSync.Ledger.Sqlite;
 
 namespace WiseSync;
 
@@ -16,7 +16,7 @@ public sealed class SqliteTokenStore : ITokenStore
 {
     private const string ProtectedPrefix = "protected:";
 
-    private readonly SqliteLedgerDatabase _database;
+    private readonly SqliteDatabase _database;
     private readonly ITokenProtector _protector;
 
     /// <summary>Creates a token store on the ledger file named by <paramref name="options"/>, keeping tokens in plain text.</summary>
@@ -28,7 +28,8 @@ public sealed class SqliteTokenStore : ITokenStore
     /// <summary>Creates a token store on the ledger file named by <paramref name="options"/>, protecting tokens with <paramref name="protector"/>.</summary>
     public SqliteTokenStore(SqliteLedgerOptions options, ITokenProtector? protector)
     {
-        _database = new SqliteLedgerDatabase(options);
+        // Only the migrations' applied_at stamps read this clock; the token rows carry the vendor's expiry.
+        _database = LedgerDatabase.Create(options, SystemClock.Instance);
         _protector = protector ?? PlainTextTokenProtector.Instance;
         if (_protector.Name is { } name && (name.Length is 0 or > 40 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.')))
         {

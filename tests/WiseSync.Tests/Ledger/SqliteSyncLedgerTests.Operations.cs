@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NodaTime;
-using WiseSync.Ledger.Internal;
+using WiseSync.Ledger.Sqlite;
 using WiseSync.Tests.Fakes;
 
 namespace WiseSync.Tests.Ledger;
@@ -18,7 +18,7 @@ public sealed partial class SqliteSyncLedgerTests
             command.CommandText = $"""
                 PRAGMA journal_mode = WAL;
                 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL);
-                {LedgerMigrations.All[0].Sql}
+                {LedgerMigrations.Schema.Migrations[0].Sql}
                 INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01');
                 INSERT INTO batches (id, connection, action, started_at) VALUES ('old', 'acme', 'PostToAccounting', 1);
                 """;

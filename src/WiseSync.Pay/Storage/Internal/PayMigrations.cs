@@ -1,3 +1,5 @@
+using WiseSync.Ledger.Sqlite;
+
 namespace WiseSync.Pay.Internal;
 
 /// <summary>
@@ -6,11 +8,12 @@ namespace WiseSync.Pay.Internal;
 /// </summary>
 internal static class PayMigrations
 {
-    public const string MigrationsTable = "pay_schema_migrations";
+    /// <summary>Wise-Pay's schema, recorded in <c>pay_schema_migrations</c> (version, name, applied_at).</summary>
+    public static SqliteSchema Schema { get; } = new("pay_schema_migrations", "name", All);
 
-    public static IReadOnlyList<(int Version, string Name, string Sql)> All { get; } =
+    private static IReadOnlyList<SqliteMigration> All =>
     [
-        (1, "payers, methods, terms, merchant, payments, charge attempts", """
+        new(1, "payers, methods, terms, merchant, payments, charge attempts", """
             CREATE TABLE pay_merchant (
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 enabled INTEGER NOT NULL,

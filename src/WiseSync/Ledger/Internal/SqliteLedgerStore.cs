@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using NodaTime.Text;
+using WiseSync.Ledger.Sqlite;
+using static WiseSync.Ledger.Sqlite.SqliteCommands;
 
 namespace WiseSync.Ledger.Internal;
 
@@ -13,10 +15,10 @@ namespace WiseSync.Ledger.Internal;
 internal sealed class SqliteLedgerStore : ISyncLedger
 {
     private const int MaxParametersPerQuery = 500;
-    private readonly SqliteLedgerDatabase _database;
+    private readonly SqliteDatabase _database;
     private readonly IClock _clock;
 
-    public SqliteLedgerStore(SqliteLedgerDatabase database, IClock clock)
+    public SqliteLedgerStore(SqliteDatabase database, IClock clock)
     {
         _database = database;
         _clock = clock;
@@ -47,7 +49,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
         }
 
         var lease = new SyncLease(connection, holder, now + duration);
-        await ExecAsync(db, tx, """
+        await ExecuteAsync(db, tx, """
             INSERT INTO leases (connection, holder, expires_at) VALUES ($c, $h, $e)
             ON CONFLICT (connection) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at;
             """, cancellationToken, ("$c", connection), ("$h", holder), ("$e", lease.ExpiresAt.ToUnixTimeTicks())).ConfigureAwait(false);
@@ -61,7 +63,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
         ArgumentNullException.ThrowIfNull(lease);
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var renewed = lease with { ExpiresAt = _clock.GetCurrentInstant() + duration };
-        var rows = await ExecAsync(db, null, "UPDATE leases SET expires_at = $e WHERE connection = $c AND holder = $h;", cancellationToken,
+        var rows = await ExecuteAsync(db, null, "UPDATE leases SET expires_at = $e WHERE connection = $c AND holder = $h;", cancellationToken,
             ("$c", lease.Connection), ("$h", lease.Holder), ("$e", renewed.ExpiresAt.ToUnixTimeTicks())).ConfigureAwait(false);
         if (rows == 0)
         {
@@ -76,7 +78,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
     {
         ArgumentNullException.ThrowIfNull(lease);
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecAsync(db, null, "DELETE FROM leases WHERE connection = $c AND holder = $h;", cancellationToken,
+        await ExecuteAsync(db, null, "DELETE FROM leases WHERE connection = $c AND holder = $h;", cancellationToken,
             ("$c", lease.Connection), ("$h", lease.Holder)).ConfigureAwait(false);
     }
 
@@ -85,7 +87,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
     {
         ArgumentNullException.ThrowIfNull(batch);
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecAsync(db, null, """
+        await ExecuteAsync(db, null, """
             INSERT INTO batches (id, connection, action, started_at, finished_at, invoices, success, warning, error, stopped_reason)
             VALUES ($id, $c, $a, $s, $f, $n, $ok, $w, $e, $r);
             """, cancellationToken,
@@ -99,7 +101,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
     {
         ArgumentNullException.ThrowIfNull(totals);
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecAsync(db, null, """
+        await ExecuteAsync(db, null, """
             UPDATE batches SET finished_at = $f, invoices = $n, success = $ok, warning = $w, error = $e, stopped_reason = $r WHERE id = $id;
             """, cancellationToken,
             ("$id", batchId), ("$f", finishedAt.ToUnixTimeTicks()), ("$n", totals.Invoices), ("$ok", totals.Success),
@@ -123,8 +125,8 @@ internal sealed class SqliteLedgerStore : ISyncLedger
     {
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecAsync(db, tx, "DELETE FROM entries WHERE batch_id = $id;", cancellationToken, ("$id", batchId)).ConfigureAwait(false);
-        await ExecAsync(db, tx, "DELETE FROM batches WHERE id = $id;", cancellationToken, ("$id", batchId)).ConfigureAwait(false);
+        await ExecuteAsync(db, tx, "DELETE FROM entries WHERE batch_id = $id;", cancellationToken, ("$id", batchId)).ConfigureAwait(false);
+        await ExecuteAsync(db, tx, "DELETE FROM batches WHERE id = $id;", cancellationToken, ("$id", batchId)).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -134,7 +136,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
 
         // The first stamp stays: a repeat finishes the deletion that began then.
-        await ExecAsync(db, null, "UPDATE batches SET deleting_at = COALESCE(deleting_at, $d) WHERE id = $id;", cancellationToken,
+        await ExecuteAsync(db, null, "UPDATE batches SET deleting_at = COALESCE(deleting_at, $d) WHERE id = $id;", cancellationToken,
             ("$id", batchId), ("$d", deletingAt.ToUnixTimeTicks())).ConfigureAwait(false);
     }
 
@@ -168,7 +170,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
 
     /// <inheritdoc />
     public Task DeleteEntriesAsync(string batchId, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default) =>
-        WriteAllAsync(psaInvoiceIds, (db, tx, id, ct) => ExecAsync(db, tx, "DELETE FROM entries WHERE batch_id = $b AND psa_invoice_id = $i;", ct, ("$b", batchId), ("$i", id)), cancellationToken);
+        WriteAllAsync(psaInvoiceIds, (db, tx, id, ct) => ExecuteAsync(db, tx, "DELETE FROM entries WHERE batch_id = $b AND psa_invoice_id = $i;", ct, ("$b", batchId), ("$i", id)), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<FailedPsaWrite>> GetFailedPsaWritesAsync(string connection, CancellationToken cancellationToken = default) =>
@@ -179,7 +181,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
 
     /// <inheritdoc />
     public Task SaveFailedPsaWritesAsync(IReadOnlyList<FailedPsaWrite> failures, CancellationToken cancellationToken = default) =>
-        WriteAllAsync(failures, (db, tx, f, ct) => ExecAsync(db, tx, """
+        WriteAllAsync(failures, (db, tx, f, ct) => ExecuteAsync(db, tx, """
             INSERT INTO failed_psa_writes (connection, psa_invoice_id, kind, failed_runs, last_error, updated_at, psa_number, accounting_invoice_id, accounting_number, orphaned_at)
             VALUES ($c, $i, $k, $n, $e, $u, $pn, $ai, $an, $o)
             ON CONFLICT (connection, psa_invoice_id, kind) DO UPDATE SET failed_runs = excluded.failed_runs, last_error = excluded.last_error,
@@ -192,7 +194,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
 
     /// <inheritdoc />
     public Task DeleteFailedPsaWritesAsync(string connection, PsaWriteKind kind, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default) =>
-        WriteAllAsync(psaInvoiceIds, (db, tx, id, ct) => ExecAsync(db, tx, "DELETE FROM failed_psa_writes WHERE connection = $c AND psa_invoice_id = $i AND kind = $k;", ct,
+        WriteAllAsync(psaInvoiceIds, (db, tx, id, ct) => ExecuteAsync(db, tx, "DELETE FROM failed_psa_writes WHERE connection = $c AND psa_invoice_id = $i AND kind = $k;", ct,
             ("$c", connection), ("$i", id), ("$k", kind.ToString())), cancellationToken);
 
     /// <inheritdoc />
@@ -219,7 +221,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
     public async Task<bool> DeleteEntryAsync(string batchId, string psaInvoiceId, CancellationToken cancellationToken = default)
     {
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await ExecAsync(db, null, "DELETE FROM entries WHERE batch_id = $b AND psa_invoice_id = $i;", cancellationToken,
+        var rows = await ExecuteAsync(db, null, "DELETE FROM entries WHERE batch_id = $b AND psa_invoice_id = $i;", cancellationToken,
             ("$b", batchId), ("$i", psaInvoiceId)).ConfigureAwait(false);
         return rows > 0;
     }
@@ -302,7 +304,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
     {
         ArgumentNullException.ThrowIfNull(mapping);
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecAsync(db, null, """
+        await ExecuteAsync(db, null, """
             INSERT INTO customer_mappings (connection, psa_company_id, customer_id, customer_name, is_manual, updated_at)
             VALUES ($c, $p, $cu, $n, $m, $u)
             ON CONFLICT (connection, psa_company_id) DO UPDATE SET customer_id = excluded.customer_id,
@@ -316,7 +318,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
     public async Task<bool> DeleteCustomerMappingAsync(string connection, string psaCompanyId, CancellationToken cancellationToken = default)
     {
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await ExecAsync(db, null, "DELETE FROM customer_mappings WHERE connection = $c AND psa_company_id = $p;", cancellationToken,
+        var rows = await ExecuteAsync(db, null, "DELETE FROM customer_mappings WHERE connection = $c AND psa_company_id = $p;", cancellationToken,
             ("$c", connection), ("$p", psaCompanyId)).ConfigureAwait(false);
         return rows > 0;
     }
@@ -363,7 +365,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
     public async Task SetWatermarkAsync(string key, string value, CancellationToken cancellationToken = default)
     {
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecAsync(db, null, "INSERT INTO watermarks (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
+        await ExecuteAsync(db, null, "INSERT INTO watermarks (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
             cancellationToken, ("$k", key), ("$v", value)).ConfigureAwait(false);
     }
 
@@ -381,7 +383,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
         ArgumentNullException.ThrowIfNull(mapping);
         await using var db = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecAsync(db, tx, "INSERT OR IGNORE INTO document_numbers (connection, original_number, short_number) VALUES ($c, $o, $s);",
+        await ExecuteAsync(db, tx, "INSERT OR IGNORE INTO document_numbers (connection, original_number, short_number) VALUES ($c, $o, $s);",
             cancellationToken, ("$c", mapping.Connection), ("$o", mapping.OriginalNumber), ("$s", mapping.ShortNumber)).ConfigureAwait(false);
         await using var read = Command(db, tx, "SELECT connection, original_number, short_number FROM document_numbers WHERE connection = $c AND short_number = $s;",
             ("$c", mapping.Connection), ("$s", mapping.ShortNumber));
@@ -416,7 +418,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // A write that matches no row still needs a writable file (SQLite answers "readonly" here, not at the commit).
-        await ExecAsync(db, tx, "UPDATE leases SET expires_at = expires_at WHERE connection IS NULL;", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(db, tx, "UPDATE leases SET expires_at = expires_at WHERE connection IS NULL;", cancellationToken).ConfigureAwait(false);
         await tx.RollbackAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -509,7 +511,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
     private static Task<int> WriteEntryAsync(SqliteConnection db, SqliteTransaction? tx, LedgerEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return ExecAsync(db, tx, """
+        return ExecuteAsync(db, tx, """
             INSERT INTO entries (batch_id, psa_invoice_id, number, status, messages, recorded_at, company_name, total, psa_marked,
                 accounting_invoice_id, accounting_number, accounting_url, payment, payment_message)
             VALUES ($b, $i, $n, $s, $m, $r, $cn, $t, $pm, $ai, $an, $au, $p, $pmsg)
@@ -529,7 +531,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
     private static Task<int> WriteInvoiceMappingAsync(SqliteConnection db, SqliteTransaction? tx, InvoiceMapping mapping, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mapping);
-        return ExecAsync(db, tx, """
+        return ExecuteAsync(db, tx, """
             INSERT INTO invoice_mappings (connection, psa_invoice_id, psa_number, accounting_invoice_id, accounting_number, kind, customer_id, total, paid_date, updated_at)
             VALUES ($c, $i, $pn, $ai, $an, $k, $cu, $t, $pd, $u)
             ON CONFLICT (connection, psa_invoice_id) DO UPDATE SET psa_number = excluded.psa_number,
@@ -545,7 +547,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
     private static Task<int> WriteIntentAsync(SqliteConnection db, SqliteTransaction? tx, SyncIntent intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        return ExecAsync(db, tx, """
+        return ExecuteAsync(db, tx, """
             INSERT INTO intents (connection, psa_invoice_id, batch_id, document_number, kind, idempotency_key, payload_hash, state,
                 psa_number, accounting_invoice_id, is_update, updated_at)
             VALUES ($c, $i, $b, $d, $k, $key, $h, $s, $pn, $ai, $up, $u)
@@ -561,7 +563,7 @@ internal sealed class SqliteLedgerStore : ISyncLedger
     }
 
     private static Task<int> RemoveIntentAsync(SqliteConnection db, SqliteTransaction? tx, string connection, string psaInvoiceId, CancellationToken cancellationToken) =>
-        ExecAsync(db, tx, "DELETE FROM intents WHERE connection = $c AND psa_invoice_id = $i;", cancellationToken,
+        ExecuteAsync(db, tx, "DELETE FROM intents WHERE connection = $c AND psa_invoice_id = $i;", cancellationToken,
             ("$c", connection), ("$i", psaInvoiceId));
 
     /// <summary>Writes every item in one connection and one transaction: all or none. An empty list opens nothing.</summary>
@@ -595,24 +597,5 @@ internal sealed class SqliteLedgerStore : ISyncLedger
         }
 
         return rows;
-    }
-
-    private static async Task<int> ExecAsync(SqliteConnection db, SqliteTransaction? tx, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(db, tx, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static SqliteCommand Command(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = db.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
     }
 }

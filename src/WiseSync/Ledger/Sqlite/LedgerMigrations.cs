@@ -1,7 +1,4 @@
-namespace WiseSync.Ledger.Internal;
-
-/// <summary>One numbered schema change of the engine's tables.</summary>
-internal sealed record LedgerMigration(int Version, string Description, string Sql);
+namespace WiseSync.Ledger.Sqlite;
 
 /// <summary>
 /// The engine's migrations, applied in order on open and recorded in <c>schema_migrations</c>.
@@ -9,7 +6,10 @@ internal sealed record LedgerMigration(int Version, string Description, string S
 /// </summary>
 internal static class LedgerMigrations
 {
-    public static IReadOnlyList<LedgerMigration> All { get; } =
+    /// <summary>The engine's schema, recorded in <c>schema_migrations</c> (version, description, applied_at).</summary>
+    public static SqliteSchema Schema { get; } = new("schema_migrations", "description", All);
+
+    private static IReadOnlyList<SqliteMigration> All =>
     [
         new(1, "batches, entries, mappings, intents, leases, watermarks, document numbers, tokens", """
             CREATE TABLE batches (

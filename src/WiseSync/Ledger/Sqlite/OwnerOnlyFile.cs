@@ -1,8 +1,8 @@
-namespace WiseSync.Ledger.Internal;
+namespace WiseSync.Ledger.Sqlite;
 
 /// <summary>
 /// Creates a database file that only its owner can read or write before SQLite opens it: the ledger holds OAuth
-/// refresh tokens and customer data. SQLite gives its -wal and -shm files the database file's mode, so they follow.
+/// refresh tokens, customer data and (Wise-Pay) payer data. SQLite gives its -wal and -shm files the database file's mode, so they follow.
 /// </summary>
 internal static class OwnerOnlyFile
 {
