@@ -1,4 +1,3 @@
-using System.Globalization;
 using WiseSync.Sandbox.Data;
 using WiseSync.Sandbox.RateLimiting;
 using WiseSync.Sandbox.Vendors;
@@ -6,7 +5,7 @@ using WiseSync.Sandbox.Vendors;
 namespace WiseSync.Sandbox.Autotask;
 
 /// <summary>Autotask REST v1.0: zone lookup (no auth), API-user header auth, thread and hourly limits.</summary>
-internal sealed partial class AutotaskEmulator : IVendorEmulator
+internal sealed partial class AutotaskEmulator : VendorEmulator
 {
     public const string UserName = "api@sandbox.local";
     public const string Secret = "sandbox-secret";
@@ -20,51 +19,42 @@ internal sealed partial class AutotaskEmulator : IVendorEmulator
         new RateWindow("Hour", 10000, TimeSpan.FromHours(1)),
     ]);
 
-    private readonly EmulatorContext _context;
-    private readonly VendorRateLimiter _limiter;
-
     public AutotaskEmulator(EmulatorContext context)
+        : base(context, "autotask", ApiPath, Policy)
     {
-        _context = context;
-        _limiter = new VendorRateLimiter(Policy, context.Options.TimeScale, context.Time, context.Options.RateLimits);
     }
-
-    public string Vendor => "autotask";
-    public string Prefix => "/autotask";
-    public VendorRateLimitPolicy? Limits => Policy;
 
     /// <summary>The dataset the Autotask entities are presented from.</summary>
     public SandboxDataset Data { get; private set; } = new();
 
-    public void Map(RouteGroupBuilder group)
+    public override void Map(RouteGroupBuilder group)
     {
         // psa-apis.md 1.1: zone lookup needs no auth, is exempt from thread limiting, answers 500 for an unknown user.
         group.MapGet(ApiPath + "/zoneInformation", ZoneInformation);
 
         var api = group.MapGroup(ApiPath)
-            .AddEndpointFilter(RequireApiUser)
+            .AddEndpointFilter(Guard(RequireApiUser))
             .WithVendorRateLimit(new VendorRateLimitBinding(
-                _limiter,
+                Limiter,
                 Tenant: _ => Database,
                 ConcurrencyScope: ctx => $"{ctx.Request.Headers["ApiIntegrationCode"]}|{Entity(ctx.Request.Path.Value ?? "")}",
-                static (_, _) => { },
+                NoQuotaHeaders,
                 Throttled));
         api.MapGet("/ThresholdInformation", () => VendorJson.Json(new Dictionary<string, int>
         {
             ["externalRequestThreshold"] = 10000,
             ["requestThresholdTimeframe"] = 60,
-            ["currentTimeframeRequestCount"] = _limiter.Used(Database, "Hour"),
+            ["currentTimeframeRequestCount"] = Limiter.Used(Database, "Hour"),
         }));
         MapEntities(api);
-        api.Map("/{**rest}", () => Errors(StatusCodes.Status404NotFound, "The requested resource does not exist."));
-
-        group.MapGroup("").AddEndpointFilter(RequireApiUser).Map("/{**rest}", () => Errors(StatusCodes.Status404NotFound, "The requested resource does not exist."));
+        MapUnknownPaths(api, NotFound);
+        MapUnknownPaths(group, NotFound, RequireApiUser);
     }
 
     /// <summary>Entity endpoints (Invoices, BillingItems, Companies, Contacts, ...) are added here by the Autotask emulator work.</summary>
     partial void MapEntities(RouteGroupBuilder api);
 
-    public void Load(SandboxDataset data)
+    public override void Load(SandboxDataset data)
     {
         Data = data;
         LoadEntities(data);
@@ -72,25 +62,11 @@ internal sealed partial class AutotaskEmulator : IVendorEmulator
 
     partial void LoadEntities(SandboxDataset data);
 
-    public void ResetTraffic() => _limiter.Reset();
-
-    public object? GetState(string collection) => EntityState(collection);
+    public override object? GetState(string collection) => EntityState(collection);
 
     private partial object? EntityState(string collection);
 
-    public bool TryPay(PayRequest request, out string? error)
-    {
-        error = "autotask is a PSA; payments are made in xero or quickbooks";
-        return false;
-    }
-
-    public string RelativePath(string path)
-    {
-        var relative = path["/autotask".Length..];
-        return relative.StartsWith(ApiPath, StringComparison.OrdinalIgnoreCase) ? relative[ApiPath.Length..] : relative;
-    }
-
-    public object DescribeCredentials(SandboxCredentials credentials) => credentials.Autotask;
+    public override object DescribeCredentials(SandboxCredentials credentials) => credentials.Autotask;
 
     private static IResult ZoneInformation(HttpRequest request, string? user)
     {
@@ -106,15 +82,13 @@ internal sealed partial class AutotaskEmulator : IVendorEmulator
         });
     }
 
-    private static async ValueTask<object?> RequireApiUser(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    private static IResult? RequireApiUser(HttpContext context)
     {
-        var headers = invocation.HttpContext.Request.Headers;
+        var headers = context.Request.Headers;
         var ok = string.Equals(headers["UserName"], UserName, StringComparison.OrdinalIgnoreCase)
             && headers["Secret"] == Secret
             && headers["ApiIntegrationCode"] == IntegrationCode;
-        if (!ok)
-            return Errors(StatusCodes.Status401Unauthorized, "User authentication failed.");
-        return await next(invocation);
+        return ok ? null : Errors(StatusCodes.Status401Unauthorized, "User authentication failed.");
     }
 
     private static string Entity(string path)
@@ -128,12 +102,14 @@ internal sealed partial class AutotaskEmulator : IVendorEmulator
     {
         // psa-apis.md 1.9: thread limit text is documented; the hourly 429 and Retry-After are UNVERIFIED there,
         // the sandbox sends both so the limit is visible to the client.
-        context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        WriteRetryAfter(context, decision);
         var message = decision.Problem == VendorRateLimiter.ConcurrentProblem
             ? $"API thread threshold of {Policy.MaxConcurrent} threads has been exceeded."
             : $"Request threshold of {Policy.Windows[0].Limit} requests per hour has been exceeded.";
         return Errors(StatusCodes.Status429TooManyRequests, message);
     }
+
+    private static IResult NotFound() => Errors(StatusCodes.Status404NotFound, "The requested resource does not exist.");
 
     private static IResult Errors(int status, string message) =>
         VendorJson.Json(new Dictionary<string, string[]> { ["errors"] = [message] }, status);

@@ -101,7 +101,7 @@ internal sealed partial class ConnectWiseEmulator
     /// <summary>Cloudflare's 429 in front of ConnectWise cloud is an HTML page with Retry-After (psa-apis.md 2.7, pyconnectwise PR #41).</summary>
     private static IResult Throttled(HttpContext context, RateLimitDecision decision)
     {
-        context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        WriteRetryAfter(context, decision);
         return Results.Text("<html><body>error code: 1015 (You are being rate limited)</body></html>", "text/html", statusCode: StatusCodes.Status429TooManyRequests);
     }
 }

@@ -7,7 +7,7 @@ using WiseSync.Sandbox.Vendors;
 namespace WiseSync.Sandbox.ConnectWise;
 
 /// <summary>ConnectWise PSA REST 3.0: Basic auth of company+public:private plus the clientId header; no published limits.</summary>
-internal sealed partial class ConnectWiseEmulator : IVendorEmulator
+internal sealed partial class ConnectWiseEmulator : VendorEmulator
 {
     public const string CompanyId = "sandbox";
     public const string PublicKey = "sandbox-public";
@@ -24,26 +24,19 @@ internal sealed partial class ConnectWiseEmulator : IVendorEmulator
         MaxConcurrent: 10,
         [new RateWindow("Cloudflare minute", 2000, TimeSpan.FromMinutes(1))]);
 
-    private readonly VendorRateLimiter _limiter;
-
     public ConnectWiseEmulator(EmulatorContext context)
+        : base(context, "connectwise", ApiPath, Policy)
     {
-        _limiter = new VendorRateLimiter(Policy, context.Options.TimeScale, context.Time, context.Options.RateLimits);
         Store = new CwStore(context.Time);
     }
 
     /// <summary>The ConnectWise records and their posting state.</summary>
     internal CwStore Store { get; }
 
-    public string Vendor => "connectwise";
-    public string Prefix => "/connectwise";
-
-    public VendorRateLimitPolicy? Limits => Policy;
-
     /// <summary>The dataset the ConnectWise records are presented from.</summary>
     public SandboxDataset Data { get; private set; } = new();
 
-    public void Map(RouteGroupBuilder group)
+    public override void Map(RouteGroupBuilder group)
     {
         // psa-apis.md 2.1: codebase discovery, no auth.
         group.MapGet("/login/companyinfo/{companyId}", (string companyId) => string.Equals(companyId, CompanyId, StringComparison.OrdinalIgnoreCase)
@@ -58,8 +51,8 @@ internal sealed partial class ConnectWiseEmulator : IVendorEmulator
             })
             : Results.NotFound());
 
-        var api = group.MapGroup(ApiPath).AddEndpointFilter(RequireMember)
-            .WithVendorRateLimit(new VendorRateLimitBinding(_limiter, _ => CompanyId, _ => CompanyId, static (_, _) => { }, Throttled));
+        var api = group.MapGroup(ApiPath).AddEndpointFilter(Guard(RequireMember))
+            .WithVendorRateLimit(new VendorRateLimitBinding(Limiter, _ => CompanyId, _ => CompanyId, NoQuotaHeaders, Throttled));
         api.MapGet("/system/info", () => VendorJson.Json(new Dictionary<string, object>
         {
             ["version"] = "v2025.1.0",
@@ -69,47 +62,32 @@ internal sealed partial class ConnectWiseEmulator : IVendorEmulator
             ["cloudRegion"] = "NA",
         }));
         MapEndpoints(api);
-        api.Map("/{**rest}", () => Error(StatusCodes.Status404NotFound, "NotFound", "The requested resource was not found."));
-
-        group.MapGroup("").AddEndpointFilter(RequireMember).Map("/{**rest}", () => Error(StatusCodes.Status404NotFound, "NotFound", "The requested resource was not found."));
+        MapUnknownPaths(api, NotFound);
+        MapUnknownPaths(group, NotFound, RequireMember);
     }
 
     /// <summary>Finance, company and accounting-batch endpoints are added here by the ConnectWise emulator work.</summary>
     partial void MapEndpoints(RouteGroupBuilder api);
 
-    public void Load(SandboxDataset data)
+    public override void Load(SandboxDataset data)
     {
         Data = data;
         Store.Load(data);
     }
 
-    public void ResetTraffic() => _limiter.Reset();
+    public override object? GetState(string collection) => Store.State(collection);
 
-    public object? GetState(string collection) => Store.State(collection);
+    public override object DescribeCredentials(SandboxCredentials credentials) => credentials.ConnectWise;
 
-    public bool TryPay(PayRequest request, out string? error)
+    private static IResult? RequireMember(HttpContext context)
     {
-        error = "connectwise is a PSA; payments are made in xero or quickbooks";
-        return false;
-    }
-
-    public string RelativePath(string path)
-    {
-        var relative = path["/connectwise".Length..];
-        return relative.StartsWith(ApiPath, StringComparison.OrdinalIgnoreCase) ? relative[ApiPath.Length..] : relative;
-    }
-
-    public object DescribeCredentials(SandboxCredentials credentials) => credentials.ConnectWise;
-
-    private static async ValueTask<object?> RequireMember(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
-    {
-        var request = invocation.HttpContext.Request;
+        var request = context.Request;
         if (!BasicMatches(request.Headers.Authorization.ToString()))
             return Error(StatusCodes.Status401Unauthorized, "Unauthorized", "Authentication failed.");
         // psa-apis.md 2.1: the clientId header is required on every request (what a missing one returns is unverified).
         if (!string.Equals(request.Headers["clientId"].ToString(), ClientId, StringComparison.OrdinalIgnoreCase))
             return Error(StatusCodes.Status401Unauthorized, "Unauthorized", "A valid clientId header is required.");
-        return await next(invocation);
+        return null;
     }
 
     private static bool BasicMatches(string header)
@@ -127,6 +105,8 @@ internal sealed partial class ConnectWiseEmulator : IVendorEmulator
             return false;
         }
     }
+
+    private static IResult NotFound() => Error(StatusCodes.Status404NotFound, "NotFound", "The requested resource was not found.");
 
     internal static IResult Error(int status, string code, string message) =>
         VendorJson.Json(new Dictionary<string, object> { ["code"] = code, ["message"] = message, ["errors"] = Array.Empty<object>() }, status);

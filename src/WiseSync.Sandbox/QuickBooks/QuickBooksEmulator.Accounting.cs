@@ -17,11 +17,11 @@ internal sealed partial class QuickBooksEmulator
     private QuickBooksApi? _api;
     private VendorRateLimiter? _batchLimiter;
 
-    internal QuickBooksApi Api => LazyInitializer.EnsureInitialized(ref _api, () => new QuickBooksApi(_context.Time));
+    internal QuickBooksApi Api => LazyInitializer.EnsureInitialized(ref _api, () => new QuickBooksApi(Context.Time));
 
     private VendorRateLimiter BatchLimiter => LazyInitializer.EnsureInitialized(
         ref _batchLimiter,
-        () => new VendorRateLimiter(BatchPolicy, _context.Options.TimeScale, _context.Time, _context.Options.RateLimits));
+        () => new VendorRateLimiter(BatchPolicy, Context.Options.TimeScale, Context.Time, Context.Options.RateLimits));
 
     partial void MapAccounting(RouteGroupBuilder company)
     {
@@ -61,7 +61,7 @@ internal sealed partial class QuickBooksEmulator
 
     private bool PayInvoice(PayRequest request, out string? error)
     {
-        var date = (request.Date ?? DateOnly.FromDateTime(_context.Time.GetUtcNow().UtcDateTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = (request.Date ?? DateOnly.FromDateTime(Context.Time.GetUtcNow().UtcDateTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var payment = Api.Pay(request.InvoiceNumber, request.Amount > 0m ? request.Amount : null, date);
         error = payment is null ? $"QuickBooks invoice {request.InvoiceNumber} not found" : null;
         return payment is not null;

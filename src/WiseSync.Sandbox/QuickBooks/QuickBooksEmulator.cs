@@ -8,7 +8,7 @@ using WiseSync.Sandbox.Vendors;
 namespace WiseSync.Sandbox.QuickBooks;
 
 /// <summary>QuickBooks Online: OAuth2 token endpoint (rotating refresh tokens) and the v3 company API of one realm.</summary>
-internal sealed partial class QuickBooksEmulator : IVendorEmulator
+internal sealed partial class QuickBooksEmulator : OAuthVendorEmulator
 {
     public const string ClientId = "sandbox-client";
     public const string ClientSecret = "sandbox-secret";
@@ -22,37 +22,26 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
         new RateWindow("Minute", 500, TimeSpan.FromMinutes(1)),
     ]);
 
-    private readonly EmulatorContext _context;
-    private readonly VendorRateLimiter _limiter;
+    private const string CompanyPath = "/v3/company/";
 
+    // accounting-apis.md 2.1: access token 3600 s, refresh token 100 days (rolling); Intuit documents no
+    // grace for a rotated token, so the sandbox uses Xero's 30 minutes, and only once (the cautious reading).
     public QuickBooksEmulator(EmulatorContext context)
+        : base(context, CompanyPath, Policy, new OAuthAuthorityOptions
+        {
+            Vendor = "quickbooks",
+            ClientId = ClientId,
+            ClientSecret = ClientSecret,
+            FirstRefreshToken = FirstRefreshToken,
+            AccessTokenLifetime = TimeSpan.FromHours(1),
+            RefreshTokenLifetime = TimeSpan.FromDays(100),
+            RotationGrace = TimeSpan.FromMinutes(30),
+            RotationGraceUses = 1,
+        })
     {
-        _context = context;
-        _limiter = new VendorRateLimiter(Policy, context.Options.TimeScale, context.Time, context.Options.RateLimits);
-        // accounting-apis.md 2.1: access token 3600 s, refresh token 100 days (rolling); Intuit documents no
-        // grace for a rotated token, so the sandbox uses Xero's 30 minutes, and only once (the cautious reading).
-        Authority = new OAuthAuthority(
-            new OAuthAuthorityOptions
-            {
-                Vendor = Vendor,
-                ClientId = ClientId,
-                ClientSecret = ClientSecret,
-                FirstRefreshToken = FirstRefreshToken,
-                AccessTokenLifetime = TimeSpan.FromHours(1),
-                RefreshTokenLifetime = TimeSpan.FromDays(100),
-                RotationGrace = TimeSpan.FromMinutes(30),
-                RotationGraceUses = 1,
-            },
-            context.Time,
-            context.Options.TimeScale);
     }
 
-    public string Vendor => "quickbooks";
-    public string Prefix => "/quickbooks";
-    public VendorRateLimitPolicy? Limits => Policy;
-    public OAuthAuthority Authority { get; }
-
-    public void Map(RouteGroupBuilder group)
+    public override void Map(RouteGroupBuilder group)
     {
         // Every Intuit answer carries its transaction id (intuit_tid), the id Intuit's support asks for; the official SDKs
         // read it from the response header "intuit_tid" (QuickBooks-V3-Java-SDK RequestElements.HEADER_INTUIT_TID).
@@ -60,66 +49,55 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
         group.MapPost("/oauth2/v1/tokens/bearer", TokenAsync);
 
         var company = group.MapGroup("/v3/company/{realmId}")
-            .AddEndpointFilter(RequireAccessToken)
-            .AddEndpointFilter(RequireRealm)
+            .AddEndpointFilter(Guard(RequireAccessToken))
+            .AddEndpointFilter(Guard(RequireRealm))
             .WithVendorRateLimit(new VendorRateLimitBinding(
-                _limiter,
+                Limiter,
                 Tenant: RealmOf,
                 ConcurrencyScope: RealmOf,
-                static (_, _) => { },
+                NoQuotaHeaders,
                 Throttled));
         company.MapGet("/companyinfo/{id}", (string id) => id == RealmId
             ? Results.Content(new JsonObject { ["CompanyInfo"] = CompanyInfoNow(), ["time"] = Time() }.ToJsonString(), "application/json", System.Text.Encoding.UTF8)
             : Fault(StatusCodes.Status400BadRequest, "ValidationFault", "610", "Object Not Found", $"Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees. (CompanyInfo {id})"));
         MapAccounting(company);
-        company.Map("/{**rest}", () => Fault(StatusCodes.Status404NotFound, "ValidationFault", "5030", "Unsupported Operation", "Operation is not supported by the sandbox."));
-
-        group.MapGroup("").AddEndpointFilter(RequireAccessToken).Map("/{**rest}", () => Results.NotFound());
+        MapUnknownPaths(company, () => Fault(StatusCodes.Status404NotFound, "ValidationFault", "5030", "Unsupported Operation", "Operation is not supported by the sandbox."));
+        MapUnknownPaths(group, () => Results.NotFound(), RequireAccessToken);
     }
 
     /// <summary>Business endpoints (customers, invoices, payments, query) are added here by the QuickBooks emulator work.</summary>
     partial void MapAccounting(RouteGroupBuilder company);
 
-    public void Load(SandboxDataset data)
+    public override void Load(SandboxDataset data)
     {
         Api.Settings = QboCompanySettings.From(data);
         ResetAccounting();
     }
 
-    public void ResetTraffic()
-    {
-        _limiter.Reset();
-        Authority.RestoreFirstRefreshToken();
-    }
-
-    public object? GetState(string collection) => collection.ToLowerInvariant() switch
+    public override object? GetState(string collection) => collection.ToLowerInvariant() switch
     {
         "companyinfo" => new JsonObject { ["CompanyInfo"] = CompanyInfoNow() },
         _ => AccountingState(collection),
     };
 
-    public bool TryPay(PayRequest request, out string? error) => PayInvoice(request, out error);
+    public override bool TryPay(PayRequest request, out string? error) => PayInvoice(request, out error);
 
-    public string RelativePath(string path)
+    public override string RelativePath(string path)
     {
-        var relative = path["/quickbooks".Length..];
-        const string company = "/v3/company/";
-        if (!relative.StartsWith(company, StringComparison.OrdinalIgnoreCase))
+        // The realm id follows the API path; byRoute leaves it out with the prefix.
+        var relative = path[Prefix.Length..];
+        if (!relative.StartsWith(CompanyPath, StringComparison.OrdinalIgnoreCase))
             return relative;
-        var afterRealm = relative.IndexOf('/', company.Length);
+        var afterRealm = relative.IndexOf('/', CompanyPath.Length);
         return afterRealm < 0 ? "/" : relative[afterRealm..];
     }
 
-    public object DescribeCredentials(SandboxCredentials credentials) => credentials.QuickBooks;
+    public override object DescribeCredentials(SandboxCredentials credentials) => credentials.QuickBooks;
 
     private static string RealmOf(HttpContext context) => context.Request.RouteValues["realmId"]?.ToString() ?? "";
 
-    private async Task<IResult> TokenAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var grant = await Authority.HandleAsync(request, cancellationToken);
-        if (!grant.Succeeded)
-            return Results.Json(new Dictionary<string, string> { ["error"] = grant.Error! }, statusCode: grant.Status);
-        return VendorJson.Json(new Dictionary<string, object>
+    protected override IResult TokenIssued(TokenGrant grant) =>
+        VendorJson.Json(new Dictionary<string, object>
         {
             ["token_type"] = "bearer",
             ["expires_in"] = 3600,
@@ -127,39 +105,27 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
             ["x_refresh_token_expires_in"] = 8_640_000,
             ["access_token"] = grant.AccessToken!,
         });
-    }
 
-    private async ValueTask<object?> RequireAccessToken(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    protected override IResult InvalidAccessToken(HttpContext context)
     {
-        if (!Authority.IsValidAccessToken(OAuthAuthority.BearerToken(invocation.HttpContext.Request)))
-        {
-            // Intuit's 401 is not an IntuitResponse: lower-case keys, numeric time, a WWW-Authenticate challenge
-            // (recorded by minimul/qbo_api spec/vcr/error/401.yml).
-            invocation.HttpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"Intuit\", error=\"invalid_token\"";
-            return GatewayFault(StatusCodes.Status401Unauthorized, "AUTHENTICATION", "3200",
-                "message=AuthenticationFailed; errorCode=003200; statusCode=401", "Token expired or invalid");
-        }
-
-        return await next(invocation);
+        // Intuit's 401 is not an IntuitResponse: lower-case keys, numeric time, a WWW-Authenticate challenge
+        // (recorded by minimul/qbo_api spec/vcr/error/401.yml).
+        context.Response.Headers.WWWAuthenticate = "Bearer realm=\"Intuit\", error=\"invalid_token\"";
+        return GatewayFault(StatusCodes.Status401Unauthorized, "AUTHENTICATION", "3200",
+            "message=AuthenticationFailed; errorCode=003200; statusCode=401", "Token expired or invalid");
     }
 
-    private async ValueTask<object?> RequireRealm(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
-    {
-        if (RealmOf(invocation.HttpContext) != RealmId)
-        {
-            // Same gateway shape as the 401, type SERVICE (quoted in intuit/oauth-jsclient#2).
-            return GatewayFault(StatusCodes.Status403Forbidden, "SERVICE", "3100",
-                "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403", null);
-        }
-
-        return await next(invocation);
-    }
+    // Same gateway shape as the 401, type SERVICE (quoted in intuit/oauth-jsclient#2).
+    private IResult? RequireRealm(HttpContext context) => RealmOf(context) == RealmId
+        ? null
+        : GatewayFault(StatusCodes.Status403Forbidden, "SERVICE", "3100",
+            "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403", null);
 
     private IResult Throttled(HttpContext context, RateLimitDecision decision)
     {
         // accounting-apis.md 2.3: 429 with Fault code 3001 "ThrottleExceeded". Whether Intuit sends Retry-After is
         // unknown; the sandbox sends it so a client that honours it paces correctly.
-        context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        WriteRetryAfter(context, decision);
         // Fault type SERVICE, code 3001, as quickbooks-ruby recorded it (spec/fixtures/too_many_requests_error.xml, there in XML).
         return Fault(StatusCodes.Status429TooManyRequests, "SERVICE", "3001",
             "message=ThrottleExceeded; errorCode=003001; statusCode=429", $"The request limit was reached.  Try again later ({decision.Problem}).");
@@ -177,7 +143,7 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
         },
         status);
 
-    private string Time() => _context.Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+    private string Time() => Context.Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
     private JsonObject CompanyInfoNow()
     {
@@ -209,7 +175,7 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
             ["attachableResponse"] = new JsonArray(),
             ["syncErrorResponse"] = null,
             ["requestId"] = null,
-            ["time"] = _context.Time.GetUtcNow().ToUnixTimeMilliseconds(),
+            ["time"] = Context.Time.GetUtcNow().ToUnixTimeMilliseconds(),
             ["status"] = null,
             ["cdcresponse"] = new JsonArray(),
         };
@@ -219,7 +185,7 @@ internal sealed partial class QuickBooksEmulator : IVendorEmulator
     /// <summary>Puts a fresh <c>intuit_tid</c> on the answer (shape of recorded ids: <c>1-5f7349e0-0fd2bee86a8a83c67a77fbb2</c>).</summary>
     private ValueTask<object?> AddIntuitTid(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
-        var seconds = _context.Time.GetUtcNow().ToUnixTimeSeconds();
+        var seconds = Context.Time.GetUtcNow().ToUnixTimeSeconds();
         invocation.HttpContext.Response.Headers[IntuitTidHeader] =
             $"1-{seconds.ToString("x8", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..24]}";
         return next(invocation);

@@ -14,7 +14,7 @@ internal sealed partial class XeroEmulator
     /// <summary>The records posted to the emulated organisation.</summary>
     internal XeroAccountingStore Store => LazyInitializer.EnsureInitialized(ref _store, () =>
     {
-        var store = new XeroAccountingStore(_context.Time);
+        var store = new XeroAccountingStore(Context.Time);
         store.Organisation.Name = OrganisationName;
         store.Organisation.ShortCode = OrganisationShortCode;
         return store;

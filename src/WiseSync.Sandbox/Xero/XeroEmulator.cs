@@ -8,7 +8,7 @@ using WiseSync.Sandbox.Vendors;
 namespace WiseSync.Sandbox.Xero;
 
 /// <summary>Xero: OAuth2 identity (rotating refresh tokens), connections, and the Accounting API at <c>api.xro/2.0</c>.</summary>
-internal sealed partial class XeroEmulator : IVendorEmulator
+internal sealed partial class XeroEmulator : OAuthVendorEmulator
 {
     public const string ClientId = "sandbox-client";
     public const string ClientSecret = "sandbox-secret";
@@ -35,61 +35,49 @@ internal sealed partial class XeroEmulator : IVendorEmulator
     public const string AppMinuteProblem = "appminute";
     public const string ConcurrentProblem = "concurrent";
 
-    private readonly EmulatorContext _context;
-    private readonly VendorRateLimiter _limiter;
     private DateOnly? _periodLockDate;
     private DateOnly? _endOfYearLockDate;
 
+    // accounting-apis.md 1.1: access token 30 min, refresh token 60 days, rotated token usable for 30 min — "as many
+    // times as needed, in case the initial response ... is lost" (Xero staff, community.xero.com/developer/discussion/127920775).
     public XeroEmulator(EmulatorContext context)
+        : base(context, ApiPath, Policy, new OAuthAuthorityOptions
+        {
+            Vendor = "xero",
+            ClientId = ClientId,
+            ClientSecret = ClientSecret,
+            FirstRefreshToken = FirstRefreshToken,
+            AccessTokenLifetime = TimeSpan.FromMinutes(30),
+            RefreshTokenLifetime = TimeSpan.FromDays(60),
+            RotationGrace = TimeSpan.FromMinutes(30),
+            RotationGraceUses = null,
+            AllowClientCredentials = true,
+        })
     {
-        _context = context;
-        _limiter = new VendorRateLimiter(Policy, context.Options.TimeScale, context.Time, context.Options.RateLimits);
-        // accounting-apis.md 1.1: access token 30 min, refresh token 60 days, rotated token usable for 30 min — "as many
-        // times as needed, in case the initial response ... is lost" (Xero staff, community.xero.com/developer/discussion/127920775).
-        Authority = new OAuthAuthority(
-            new OAuthAuthorityOptions
-            {
-                Vendor = Vendor,
-                ClientId = ClientId,
-                ClientSecret = ClientSecret,
-                FirstRefreshToken = FirstRefreshToken,
-                AccessTokenLifetime = TimeSpan.FromMinutes(30),
-                RefreshTokenLifetime = TimeSpan.FromDays(60),
-                RotationGrace = TimeSpan.FromMinutes(30),
-                RotationGraceUses = null,
-                AllowClientCredentials = true,
-            },
-            context.Time,
-            context.Options.TimeScale);
     }
 
-    public string Vendor => "xero";
-    public string Prefix => "/xero";
-    public VendorRateLimitPolicy? Limits => Policy;
-    public OAuthAuthority Authority { get; }
-
-    public void Map(RouteGroupBuilder group)
+    public override void Map(RouteGroupBuilder group)
     {
         group.MapPost("/identity/connect/token", TokenAsync);
         MapSandboxHelpers(group);
 
-        var authenticated = group.MapGroup("").AddEndpointFilter(RequireAccessToken);
+        var authenticated = group.MapGroup("").AddEndpointFilter(Guard(RequireAccessToken));
         authenticated.MapGet("/connections", () => VendorJson.Json(new[] { Connection() }));
 
         var api = group.MapGroup(ApiPath)
-            .AddEndpointFilter(RequireAccessToken)
-            .AddEndpointFilter(RequireTenant)
+            .AddEndpointFilter(Guard(RequireAccessToken))
+            .AddEndpointFilter(Guard(RequireTenant))
             .WithVendorRateLimit(new VendorRateLimitBinding(
-                _limiter,
+                Limiter,
                 Tenant: ctx => ctx.Request.Headers["xero-tenant-id"].ToString(),
                 ConcurrencyScope: ctx => ctx.Request.Headers["xero-tenant-id"].ToString(),
                 WriteQuotaHeaders,
                 Throttled));
         api.MapGet("/Organisation", () => VendorJson.Json(Envelope("Organisations", [Organisation()])));
         MapAccounting(api);
-        api.Map("/{**rest}", () => NotFound());
+        MapUnknownPaths(api, NotFound);
 
-        authenticated.Map("/{**rest}", () => NotFound());
+        authenticated.Map("/{**rest}", NotFound);
     }
 
     /// <summary>Business endpoints (invoices, contacts, payments) are added here by the Xero emulator work.</summary>
@@ -98,7 +86,7 @@ internal sealed partial class XeroEmulator : IVendorEmulator
     /// <summary>Sandbox-only helpers of the Xero emulator (merge/archive contacts, lock dates).</summary>
     partial void MapSandboxHelpers(RouteGroupBuilder group);
 
-    public void Load(SandboxDataset data)
+    public override void Load(SandboxDataset data)
     {
         _periodLockDate = null;
         _endOfYearLockDate = null;
@@ -118,39 +106,23 @@ internal sealed partial class XeroEmulator : IVendorEmulator
         Store.HighVolume = data.Problems.Any(p => p.Kind == "highVolume" && p.Vendor is null or "xero");
     }
 
-    public void ResetTraffic()
-    {
-        _limiter.Reset();
-        Authority.RestoreFirstRefreshToken();
-    }
-
-    public object? GetState(string collection) => collection.ToLowerInvariant() switch
+    public override object? GetState(string collection) => collection.ToLowerInvariant() switch
     {
         "organisation" => Envelope("Organisations", [Organisation()]),
         "connections" => new[] { Connection() },
         _ => Store.State(collection),
     };
 
-    public bool TryPay(PayRequest request, out string? error)
+    public override bool TryPay(PayRequest request, out string? error)
     {
         error = Store.Pay(request.InvoiceNumber, request.Amount, request.Date);
         return error is null;
     }
 
-    public string RelativePath(string path)
-    {
-        var relative = path["/xero".Length..];
-        return relative.StartsWith(ApiPath, StringComparison.OrdinalIgnoreCase) ? relative[ApiPath.Length..] : relative;
-    }
+    public override object DescribeCredentials(SandboxCredentials credentials) => credentials.Xero;
 
-    public object DescribeCredentials(SandboxCredentials credentials) => credentials.Xero;
-
-    private async Task<IResult> TokenAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var grant = await Authority.HandleAsync(request, cancellationToken);
-        if (!grant.Succeeded)
-            return Results.Json(new Dictionary<string, string> { ["error"] = grant.Error! }, statusCode: grant.Status);
-        return VendorJson.Json(new Dictionary<string, object?>
+    protected override IResult TokenIssued(TokenGrant grant) =>
+        VendorJson.Json(new Dictionary<string, object?>
         {
             ["access_token"] = grant.AccessToken,
             ["expires_in"] = 1800,
@@ -158,26 +130,20 @@ internal sealed partial class XeroEmulator : IVendorEmulator
             ["refresh_token"] = grant.RefreshToken,
             ["scope"] = Scope,
         }.Where(p => p.Value is not null).ToDictionary());
-    }
 
-    private async ValueTask<object?> RequireAccessToken(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    protected override IResult InvalidAccessToken(HttpContext context)
     {
-        if (!Authority.IsValidAccessToken(OAuthAuthority.BearerToken(invocation.HttpContext.Request)))
-        {
-            invocation.HttpContext.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "AuthenticationUnsuccessful");
-        }
-
-        return await next(invocation);
+        context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "AuthenticationUnsuccessful");
     }
 
-    private static async ValueTask<object?> RequireTenant(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    private static IResult? RequireTenant(HttpContext context)
     {
         // accounting-apis.md 1.1: a missing or wrong xero-tenant-id answers 403.
-        var tenant = invocation.HttpContext.Request.Headers["xero-tenant-id"].ToString();
-        if (!string.Equals(tenant, TenantId, StringComparison.OrdinalIgnoreCase))
-            return Problem(StatusCodes.Status403Forbidden, "Forbidden", "AuthenticationUnsuccessful");
-        return await next(invocation);
+        var tenant = context.Request.Headers["xero-tenant-id"].ToString();
+        return string.Equals(tenant, TenantId, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Problem(StatusCodes.Status403Forbidden, "Forbidden", "AuthenticationUnsuccessful");
     }
 
     private static void WriteQuotaHeaders(HttpResponse response, RateLimitDecision decision)
@@ -194,7 +160,7 @@ internal sealed partial class XeroEmulator : IVendorEmulator
     private static IResult Throttled(HttpContext context, RateLimitDecision decision)
     {
         // accounting-apis.md 1.2: 429 with Retry-After (seconds) and X-Rate-Limit-Problem naming the limit.
-        context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        WriteRetryAfter(context, decision);
         var problem = decision.Problem == VendorRateLimiter.ConcurrentProblem ? ConcurrentProblem : decision.Problem;
         context.Response.Headers["X-Rate-Limit-Problem"] = problem;
         return Problem(StatusCodes.Status429TooManyRequests, "Too Many Requests", $"Rate limit exceeded: {problem}");
@@ -211,7 +177,7 @@ internal sealed partial class XeroEmulator : IVendorEmulator
         ["Id"] = Guid.NewGuid().ToString(),
         ["Status"] = "OK",
         ["ProviderName"] = "WiseSync Sandbox",
-        ["DateTimeUTC"] = MsDate(_context.Time.GetUtcNow()),
+        ["DateTimeUTC"] = MsDate(Context.Time.GetUtcNow()),
         [name] = items,
     };
 
