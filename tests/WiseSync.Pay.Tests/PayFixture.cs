@@ -13,7 +13,7 @@ internal sealed class PayFixture : IAsyncDisposable
         _folder = Path.Combine(Path.GetTempPath(), "wisepay-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "ledger.db");
-        Clock = clock ?? FakeClock.At(2026, 3, 1);
+        Clock = clock ?? FakeClock.FromUtc(2026, 3, 1, 12, 0, 0);
         Scheduler = NewScheduler();
     }
 

@@ -23,7 +23,7 @@ public sealed class OAuthRotationTests
     [Fact]
     public async Task A_rotated_Xero_refresh_token_works_as_often_as_needed_within_the_grace_then_invalid_grant()
     {
-        var time = new ManualTimeProvider();
+        var time = SandboxFixture.ManualClock();
         await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions { TimeScale = 60 }, time);
 
         var rotated = await RefreshAsync(sandbox, "sandbox-refresh");
@@ -45,7 +45,7 @@ public sealed class OAuthRotationTests
     [Fact]
     public async Task A_rotated_QuickBooks_refresh_token_works_once_more_within_the_grace_then_invalid_grant()
     {
-        var time = new ManualTimeProvider();
+        var time = SandboxFixture.ManualClock();
         await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions { TimeScale = 60 }, time);
 
         using var rotated = await sandbox.QuickBooksTokenAsync("sandbox-refresh");
@@ -62,7 +62,7 @@ public sealed class OAuthRotationTests
     [Fact]
     public async Task A_rotated_refresh_token_after_the_grace_period_is_invalid_grant()
     {
-        var time = new ManualTimeProvider();
+        var time = SandboxFixture.ManualClock();
         await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions { TimeScale = 60 }, time);
 
         var rotated = await RefreshAsync(sandbox, "sandbox-refresh");
@@ -78,7 +78,7 @@ public sealed class OAuthRotationTests
     [Fact]
     public async Task Access_token_expires_after_its_scaled_lifetime()
     {
-        var time = new ManualTimeProvider();
+        var time = SandboxFixture.ManualClock();
         await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions { TimeScale = 60 }, time);
         var (access, _) = await sandbox.XeroTokensAsync();
 

@@ -10,7 +10,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Xero_answers_the_61st_call_in_a_minute_with_429_and_its_headers_then_recovers()
     {
-        var time = new ManualTimeProvider();
+        var time = SandboxFixture.ManualClock();
         await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions(), time);
         var (access, _) = await sandbox.XeroTokensAsync();
 
@@ -40,7 +40,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Time_scale_shrinks_the_window()
     {
-        var time = new ManualTimeProvider();
+        var time = SandboxFixture.ManualClock();
         await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions { TimeScale = 60 }, time);
         var (access, _) = await sandbox.XeroTokensAsync();
         for (var i = 0; i < 60; i++)
@@ -57,7 +57,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task With_rate_limits_off_the_sandbox_never_throttles()
     {
-        await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions { RateLimits = false }, new ManualTimeProvider());
+        await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions { RateLimits = false }, SandboxFixture.ManualClock());
         var (access, _) = await sandbox.XeroTokensAsync();
 
         for (var i = 0; i < 70; i++)
@@ -70,7 +70,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task QuickBooks_throttles_with_fault_3001_after_500_calls_in_a_minute()
     {
-        await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions(), new ManualTimeProvider());
+        await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions(), SandboxFixture.ManualClock());
         using var token = await sandbox.QuickBooksTokenAsync("sandbox-refresh");
         var access = JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
 
@@ -97,7 +97,7 @@ public sealed class RateLimitTests
     [Fact]
     public void Concurrency_cap_rejects_the_extra_request_until_a_slot_is_released()
     {
-        var limiter = new VendorRateLimiter(new VendorRateLimitPolicy(5, [new RateWindow("Minute", 60, TimeSpan.FromMinutes(1))]), 1, new ManualTimeProvider(), enforce: true);
+        var limiter = new VendorRateLimiter(new VendorRateLimitPolicy(5, [new RateWindow("Minute", 60, TimeSpan.FromMinutes(1))]), 1, SandboxFixture.ManualClock(), enforce: true);
 
         var held = Enumerable.Range(0, 5).Select(_ => limiter.TryAcquire("t", "t")).ToList();
         using var sixth = limiter.TryAcquire("t", "t");
@@ -116,7 +116,7 @@ public sealed class RateLimitTests
     [Fact]
     public void Daily_budget_is_a_rolling_window_named_in_the_problem()
     {
-        var time = new ManualTimeProvider();
+        var time = SandboxFixture.ManualClock();
         var limiter = new VendorRateLimiter(new VendorRateLimitPolicy(0, [new RateWindow("Minute", 60, TimeSpan.FromMinutes(1)), new RateWindow("Daily", 100, TimeSpan.FromDays(1))]), 1, time, enforce: true);
 
         for (var i = 0; i < 100; i++)
@@ -139,7 +139,7 @@ public sealed class RateLimitTests
     [Fact]
     public void A_client_pacing_exactly_at_the_limit_is_not_throttled_by_arrival_jitter()
     {
-        var time = new ManualTimeProvider();
+        var time = SandboxFixture.ManualClock();
         var limiter = new VendorRateLimiter(new VendorRateLimitPolicy(0, [new RateWindow("Minute", 60, TimeSpan.FromMinutes(1))]), 60, time, enforce: true);
 
         for (var i = 0; i < 60; i++)

@@ -8,6 +8,9 @@ namespace WiseSync.Sandbox.Tests;
 /// <summary>A sandbox on a free loopback port plus an HttpClient pointed at it.</summary>
 internal sealed class SandboxFixture : IAsyncDisposable
 {
+    /// <summary>A clock the test moves by hand, starting at a fixed instant.</summary>
+    public static FakeTimeProvider ManualClock() => new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+
     private SandboxFixture(SandboxServer server)
     {
         Server = server;

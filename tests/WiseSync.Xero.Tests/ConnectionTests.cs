@@ -51,7 +51,7 @@ public sealed class ConnectionTests
     [Fact]
     public async Task Rotated_refresh_token_survives_a_process_restart()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
         await using var sandbox = await XeroSandbox.StartAsync(time: clock);
         Assert.True((await sandbox.Sink().TestConnectionAsync()).Succeeded);
 

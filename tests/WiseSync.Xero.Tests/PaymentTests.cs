@@ -33,7 +33,7 @@ public sealed class PaymentTests
     [Fact]
     public async Task With_a_watermark_only_invoices_changed_since_are_returned()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
         await using var sandbox = await XeroSandbox.StartAsync(time: clock);
         var sink = sandbox.Sink();
         var customer = (await sink.EnsureCustomersAsync([Customer("C1", "Acme Ltd")]))[0].Customer!.Id;

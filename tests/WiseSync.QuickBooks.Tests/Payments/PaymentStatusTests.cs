@@ -47,7 +47,7 @@ public sealed class PaymentStatusTests
     [Fact]
     public async Task Watermark_brings_back_only_invoices_changed_since_the_previous_call()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
         await using var qbo = await QuickBooksHarness.StartAsync(sandboxClock: clock);
         var customer = (await Drafts.CustomersAsync(qbo.Sink, 1))[0];
         var early = await qbo.Sink.UpsertInvoicesAsync(Enumerable.Range(1, 3).Select(i => Drafts.Invoice($"{i}", $"INV-{i}", customer)).ToList());

@@ -19,7 +19,7 @@ public sealed class LedgerFileModeTests(ITestOutputHelper output)
         }
 
         using var file = new LedgerFile();
-        var ledger = file.Open(new FakeClock());
+        var ledger = file.Open(FakeClock.FromUtc(2026, 11, 20, 9, 0, 0));
         var tokens = new SqliteTokenStore(file.Options);
         await tokens.SaveAsync("xero", "default", new OAuthTokens("access-123", "refresh-456", Instant.FromUtc(2026, 11, 20, 10, 0)));
         await ledger.CreateBatchAsync(new LedgerBatch("b1", "default", SyncAction.PostToAccounting, Instant.FromUtc(2026, 11, 20, 9, 0)));
@@ -45,7 +45,7 @@ public sealed class LedgerFileModeTests(ITestOutputHelper output)
         }
 
         using var file = new LedgerFile();
-        var store = new WiseSync.Pay.WisePayStore(new WiseSync.Pay.WisePayOptions { DatabasePath = file.Path }, new FakeClock());
+        var store = new WiseSync.Pay.WisePayStore(new WiseSync.Pay.WisePayOptions { DatabasePath = file.Path }, FakeClock.FromUtc(2026, 11, 20, 9, 0, 0));
         await store.InitializeAsync();
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(file.Path));
     }
@@ -62,7 +62,7 @@ public sealed class LedgerFileModeTests(ITestOutputHelper output)
         using var file = new LedgerFile();
         await File.WriteAllBytesAsync(file.Path, []);
         File.SetUnixFileMode(file.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
-        var ledger = file.Open(new FakeClock());
+        var ledger = file.Open(FakeClock.FromUtc(2026, 11, 20, 9, 0, 0));
         await ledger.CreateBatchAsync(new LedgerBatch("b1", "default", SyncAction.PostToAccounting, Instant.FromUtc(2026, 11, 20, 9, 0)));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(file.Path));
     }

@@ -28,7 +28,7 @@ public sealed class WiseSyncServiceCollectionExtensionsTests : IDisposable
         var builder = services.AddWiseSync(o => o.DefaultNetDays = 14).UseSqliteLedger(o => o.DatabasePath = _file.Path);
         builder.Services.AddKeyedSingleton<IPsaSource>(builder.Name, psa);
         builder.Services.AddKeyedSingleton<IAccountingSink>(builder.Name, new FakeAccountingSink());
-        builder.Services.AddSingleton<IClock>(new FakeClock());
+        builder.Services.AddSingleton<IClock>(FakeClock.FromUtc(2026, 11, 20, 9, 0, 0));
         await using var provider = services.BuildServiceProvider();
 
         var pipeline = provider.GetRequiredService<SyncPipeline>();
@@ -129,7 +129,7 @@ public sealed class WiseSyncServiceCollectionExtensionsTests : IDisposable
         builder.Services.AddKeyedSingleton<IPsaSource>("acme", psa);
         builder.Services.AddKeyedSingleton<IAccountingSink>("acme", new FakeAccountingSink());
         builder.Services.AddKeyedSingleton<IPaymentScheduler>("acme", scheduler);
-        builder.Services.AddSingleton<IClock>(new FakeClock());
+        builder.Services.AddSingleton<IClock>(FakeClock.FromUtc(2026, 11, 20, 9, 0, 0));
         await using var provider = services.BuildServiceProvider();
 
         var report = await provider.GetRequiredService<ISyncPipelineFactory>().Create("acme")

@@ -15,7 +15,7 @@ public sealed class PipelineHarness : IDisposable
 
     public LedgerFile File { get; } = new();
 
-    public FakeClock Clock { get; } = new();
+    public FakeClock Clock { get; } = FakeClock.FromUtc(2026, 11, 20, 9, 0, 0);
 
     public FakePsaSource Psa { get; } = new();
 

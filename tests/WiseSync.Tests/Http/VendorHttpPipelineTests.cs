@@ -14,7 +14,7 @@ public sealed class VendorHttpPipelineTests(ITestOutputHelper output)
     public async Task A_429_with_Retry_After_2_is_waited_out_on_the_injected_clock()
     {
         await using var sandbox = await SandboxHost.StartAsync();
-        var time = new ManualTimeProvider();
+        var time = new TimerRecordingTimeProvider();
         await using var services = XeroLikeProfile.Build(sandbox.BaseUrl, 1, new InMemoryTokenStore(), time: time);
         await sandbox.Admin.AddFaultAsync(new { vendor = "xero", method = "GET", pathContains = "/connections", status = 429, retryAfterSeconds = 2, count = 1 });
 

@@ -7,7 +7,7 @@ namespace WiseSync.Tests.Ledger;
 public sealed partial class SqliteSyncLedgerTests
 {
     private SyncIntent Intent(string id, IntentState state = IntentState.Pending, string connection = "acme") =>
-        new(connection, id, "b1", $"INV-{id}", DocumentKind.Invoice, $"key-{id}", $"hash-{id}", state, _clock.Now);
+        new(connection, id, "b1", $"INV-{id}", DocumentKind.Invoice, $"key-{id}", $"hash-{id}", state, _clock.GetCurrentInstant());
 
     [Fact]
     public async Task Intents_saved_in_one_call_are_all_read_back_in_order()
@@ -37,14 +37,14 @@ public sealed partial class SqliteSyncLedgerTests
     public async Task Entries_saved_in_one_call_keep_their_order_and_replace_earlier_ones()
     {
         var ledger = _file.Open(_clock);
-        await ledger.CreateBatchAsync(new LedgerBatch("b1", "acme", SyncAction.PostToAccounting, _clock.Now));
-        await ledger.SaveEntryAsync(new LedgerEntry("b1", "2", "INV-2", SyncStatus.Error, ["first try"], _clock.Now));
+        await ledger.CreateBatchAsync(new LedgerBatch("b1", "acme", SyncAction.PostToAccounting, _clock.GetCurrentInstant()));
+        await ledger.SaveEntryAsync(new LedgerEntry("b1", "2", "INV-2", SyncStatus.Error, ["first try"], _clock.GetCurrentInstant()));
 
         await ledger.SaveEntriesAsync(
         [
-            new LedgerEntry("b1", "5", "INV-5", SyncStatus.Success, [], _clock.Now) { PsaMarked = true, AccountingInvoiceId = "A5", Total = 5.5m },
-            new LedgerEntry("b1", "2", "INV-2", SyncStatus.Warning, ["rounded"], _clock.Now) { PsaMarked = true },
-            new LedgerEntry("b1", "1", "INV-1", SyncStatus.Success, [], _clock.Now),
+            new LedgerEntry("b1", "5", "INV-5", SyncStatus.Success, [], _clock.GetCurrentInstant()) { PsaMarked = true, AccountingInvoiceId = "A5", Total = 5.5m },
+            new LedgerEntry("b1", "2", "INV-2", SyncStatus.Warning, ["rounded"], _clock.GetCurrentInstant()) { PsaMarked = true },
+            new LedgerEntry("b1", "1", "INV-1", SyncStatus.Success, [], _clock.GetCurrentInstant()),
         ]);
 
         var entries = await ledger.GetEntriesAsync("b1");
@@ -58,7 +58,7 @@ public sealed partial class SqliteSyncLedgerTests
     {
         var ledger = _file.Open(_clock);
         await ledger.SaveIntentsAsync([Intent("1"), Intent("2"), Intent("3")]);
-        var later = _clock.Now + Duration.FromSeconds(5);
+        var later = _clock.GetCurrentInstant() + Duration.FromSeconds(5);
 
         await ledger.SaveWrittenAsync(
             [
@@ -88,7 +88,7 @@ public sealed partial class SqliteSyncLedgerTests
         // The third intent breaks a NOT NULL column: the two before it must not stay behind (one transaction per call).
         await Assert.ThrowsAsync<SqliteException>(() => ledger.SaveIntentsAsync([Intent("1"), Intent("2"), Intent("3") with { BatchId = null! }]));
         await Assert.ThrowsAsync<SqliteException>(() => ledger.SaveWrittenAsync(
-            [new InvoiceMapping("acme", "0", "INV-0", "A0", "INV-0", DocumentKind.Invoice, _clock.Now), new InvoiceMapping("acme", "9", "INV-9", "A9", "INV-9", DocumentKind.Invoice, _clock.Now)],
+            [new InvoiceMapping("acme", "0", "INV-0", "A0", "INV-0", DocumentKind.Invoice, _clock.GetCurrentInstant()), new InvoiceMapping("acme", "9", "INV-9", "A9", "INV-9", DocumentKind.Invoice, _clock.GetCurrentInstant())],
             [Intent("0", IntentState.Written), Intent("9", IntentState.Written) with { PayloadHash = null! }]));
 
         var intent = Assert.Single(await ledger.GetIntentsAsync("acme"));
@@ -116,7 +116,7 @@ public sealed partial class SqliteSyncLedgerTests
     {
         var sqlite = _file.Open(_clock);
         ISyncLedger singleItem = new SingleItemLedger(sqlite);
-        InvoiceMapping[] mappings = [new("acme", "1", "INV-1", "A1", "INV-1", DocumentKind.Invoice, _clock.Now)];
+        InvoiceMapping[] mappings = [new("acme", "1", "INV-1", "A1", "INV-1", DocumentKind.Invoice, _clock.GetCurrentInstant())];
 
         await Assert.ThrowsAsync<ArgumentException>(() => sqlite.SaveWrittenAsync(mappings, []));
         await Assert.ThrowsAsync<ArgumentException>(() => singleItem.SaveWrittenAsync(mappings, []));
@@ -129,14 +129,14 @@ public sealed partial class SqliteSyncLedgerTests
         var sqlite = _file.Open(_clock);
         var logged = new SingleItemLedger(sqlite);
         ISyncLedger ledger = logged;
-        await ledger.CreateBatchAsync(new LedgerBatch("b1", "acme", SyncAction.PostToAccounting, _clock.Now));
+        await ledger.CreateBatchAsync(new LedgerBatch("b1", "acme", SyncAction.PostToAccounting, _clock.GetCurrentInstant()));
 
         await ledger.SaveIntentsAsync([Intent("1"), Intent("2")]);
         await ledger.SaveWrittenAsync(
-            [new InvoiceMapping("acme", "1", "INV-1", "A1", "INV-1", DocumentKind.Invoice, _clock.Now), new InvoiceMapping("acme", "2", "INV-2", "A2", "INV-2", DocumentKind.Invoice, _clock.Now)],
+            [new InvoiceMapping("acme", "1", "INV-1", "A1", "INV-1", DocumentKind.Invoice, _clock.GetCurrentInstant()), new InvoiceMapping("acme", "2", "INV-2", "A2", "INV-2", DocumentKind.Invoice, _clock.GetCurrentInstant())],
             [Intent("1", IntentState.Written), Intent("2", IntentState.Written)]);
         await ledger.DeleteIntentsAsync("acme", ["2"]);
-        await ledger.SaveEntriesAsync([new LedgerEntry("b1", "2", "INV-2", SyncStatus.Success, [], _clock.Now), new LedgerEntry("b1", "1", "INV-1", SyncStatus.Success, [], _clock.Now)]);
+        await ledger.SaveEntriesAsync([new LedgerEntry("b1", "2", "INV-2", SyncStatus.Success, [], _clock.GetCurrentInstant()), new LedgerEntry("b1", "1", "INV-1", SyncStatus.Success, [], _clock.GetCurrentInstant())]);
 
         Assert.Equal(
             ["intent:1:Pending", "intent:2:Pending", "mapping:1", "intent:1:Written", "mapping:2", "intent:2:Written", "delete-intent:2", "entry:2", "entry:1"],

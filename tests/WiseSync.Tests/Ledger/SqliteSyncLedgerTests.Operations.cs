@@ -28,9 +28,9 @@ public sealed partial class SqliteSyncLedgerTests
         var ledger = _file.Open(_clock);
         var old = await ledger.GetBatchAsync("old");
         Assert.Null(old!.DeletingAt);
-        await ledger.MarkBatchDeletingAsync("old", _clock.Now);
-        await ledger.MarkBatchDeletingAsync("old", _clock.Now + Duration.FromHours(1));
-        Assert.Equal(_clock.Now, (await ledger.GetBatchAsync("old"))!.DeletingAt);
+        await ledger.MarkBatchDeletingAsync("old", _clock.GetCurrentInstant());
+        await ledger.MarkBatchDeletingAsync("old", _clock.GetCurrentInstant() + Duration.FromHours(1));
+        Assert.Equal(_clock.GetCurrentInstant(), (await ledger.GetBatchAsync("old"))!.DeletingAt);
         Assert.Equal(1L, await ScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = 2"));
     }
 
@@ -38,7 +38,7 @@ public sealed partial class SqliteSyncLedgerTests
     public async Task Later_marks_are_the_marked_entries_of_batches_that_started_after_and_the_default_member_agrees()
     {
         var ledger = _file.Open(_clock);
-        var t = _clock.Now;
+        var t = _clock.GetCurrentInstant();
         await ledger.CreateBatchAsync(new LedgerBatch("b1", "acme", SyncAction.PostToAccounting, t));
         await ledger.CreateBatchAsync(new LedgerBatch("b2", "acme", SyncAction.PostToAccounting, t + Duration.FromMinutes(1)));
         await ledger.CreateBatchAsync(new LedgerBatch("b3", "acme", SyncAction.UpdatePaidDates, t + Duration.FromMinutes(2)));
@@ -63,11 +63,11 @@ public sealed partial class SqliteSyncLedgerTests
         var ledger = _file.Open(_clock);
         await ledger.SaveFailedPsaWritesAsync(
         [
-            new FailedPsaWrite("acme", "1", PsaWriteKind.SyncedMark, 2, "locked", _clock.Now) { PsaNumber = "INV-1", AccountingInvoiceId = "A1", AccountingNumber = "INV-1" },
-            new FailedPsaWrite("acme", "1", PsaWriteKind.PaidDate, 3, "closed", _clock.Now) { OrphanedAt = _clock.Now },
-            new FailedPsaWrite("globex", "1", PsaWriteKind.SyncedMark, 1, "locked", _clock.Now),
+            new FailedPsaWrite("acme", "1", PsaWriteKind.SyncedMark, 2, "locked", _clock.GetCurrentInstant()) { PsaNumber = "INV-1", AccountingInvoiceId = "A1", AccountingNumber = "INV-1" },
+            new FailedPsaWrite("acme", "1", PsaWriteKind.PaidDate, 3, "closed", _clock.GetCurrentInstant()) { OrphanedAt = _clock.GetCurrentInstant() },
+            new FailedPsaWrite("globex", "1", PsaWriteKind.SyncedMark, 1, "locked", _clock.GetCurrentInstant()),
         ]);
-        await ledger.SaveFailedPsaWritesAsync([new FailedPsaWrite("acme", "1", PsaWriteKind.SyncedMark, 3, "gone", _clock.Now) { OrphanedAt = _clock.Now, AccountingInvoiceId = "A1" }]);
+        await ledger.SaveFailedPsaWritesAsync([new FailedPsaWrite("acme", "1", PsaWriteKind.SyncedMark, 3, "gone", _clock.GetCurrentInstant()) { OrphanedAt = _clock.GetCurrentInstant(), AccountingInvoiceId = "A1" }]);
 
         var stored = await ledger.GetFailedPsaWritesAsync("acme");
         Assert.Equal(2, stored.Count);
@@ -132,8 +132,8 @@ public sealed partial class SqliteSyncLedgerTests
     public async Task A_damaged_ledger_is_set_aside_whole_and_what_the_vendors_cannot_give_back_is_carried_over()
     {
         var ledger = _file.Open(_clock);
-        await ledger.CreateBatchAsync(new LedgerBatch("b1", "acme", SyncAction.PostToAccounting, _clock.Now));
-        await new SqliteTokenStore(_file.Options).SaveAsync("xero", "acme", new OAuthTokens("at", "rt-rotated", _clock.Now));
+        await ledger.CreateBatchAsync(new LedgerBatch("b1", "acme", SyncAction.PostToAccounting, _clock.GetCurrentInstant()));
+        await new SqliteTokenStore(_file.Options).SaveAsync("xero", "acme", new OAuthTokens("at", "rt-rotated", _clock.GetCurrentInstant()));
         await using (var connection = new SqliteConnection($"Data Source={_file.Path}"))
         {
             await connection.OpenAsync();
@@ -143,7 +143,7 @@ public sealed partial class SqliteSyncLedgerTests
         }
 
         Assert.Equal(new SqliteLedgerHealth(SqliteLedgerState.Readable, 1), await SqliteLedgerFile.InspectAsync(_file.Path));
-        var aside = SqliteLedgerFile.SetAside(_file.Path, _clock.Now);
+        var aside = SqliteLedgerFile.SetAside(_file.Path, _clock.GetCurrentInstant());
         Assert.False(File.Exists(_file.Path));
         Assert.EndsWith(".damaged-20261120T090000", aside, StringComparison.Ordinal);
         Assert.Equal(SqliteLedgerState.Missing, (await SqliteLedgerFile.InspectAsync(_file.Path)).State);

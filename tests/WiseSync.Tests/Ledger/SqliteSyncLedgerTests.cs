@@ -7,7 +7,7 @@ namespace WiseSync.Tests.Ledger;
 public sealed partial class SqliteSyncLedgerTests : IDisposable
 {
     private readonly LedgerFile _file = new();
-    private readonly FakeClock _clock = new();
+    private readonly FakeClock _clock = FakeClock.FromUtc(2026, 11, 20, 9, 0, 0);
 
     public void Dispose() => _file.Dispose();
 
@@ -49,7 +49,7 @@ public sealed partial class SqliteSyncLedgerTests : IDisposable
     public async Task Ledger_contents_survive_reopening_the_file()
     {
         var ledger = _file.Open(_clock);
-        var now = _clock.Now;
+        var now = _clock.GetCurrentInstant();
         await ledger.CreateBatchAsync(new LedgerBatch("b1", "acme", SyncAction.PostToAccounting, now));
         await ledger.SaveEntryAsync(new LedgerEntry("b1", "i1", "INV-1", SyncStatus.Warning, ["rounded", "no due date"], now)
         {
@@ -80,10 +80,10 @@ public sealed partial class SqliteSyncLedgerTests : IDisposable
     public async Task Deleting_a_batch_keeps_the_invoice_and_customer_mappings()
     {
         var ledger = _file.Open(_clock);
-        await ledger.CreateBatchAsync(new LedgerBatch("b1", "acme", SyncAction.PostToAccounting, _clock.Now));
-        await ledger.SaveEntryAsync(new LedgerEntry("b1", "i1", "INV-1", SyncStatus.Success, [], _clock.Now));
-        await ledger.SaveInvoiceMappingAsync(new InvoiceMapping("acme", "i1", "INV-1", "A1", "INV-1", DocumentKind.Invoice, _clock.Now));
-        await ledger.SaveCustomerMappingAsync(new CustomerMapping("acme", "co-1", "C1", _clock.Now));
+        await ledger.CreateBatchAsync(new LedgerBatch("b1", "acme", SyncAction.PostToAccounting, _clock.GetCurrentInstant()));
+        await ledger.SaveEntryAsync(new LedgerEntry("b1", "i1", "INV-1", SyncStatus.Success, [], _clock.GetCurrentInstant()));
+        await ledger.SaveInvoiceMappingAsync(new InvoiceMapping("acme", "i1", "INV-1", "A1", "INV-1", DocumentKind.Invoice, _clock.GetCurrentInstant()));
+        await ledger.SaveCustomerMappingAsync(new CustomerMapping("acme", "co-1", "C1", _clock.GetCurrentInstant()));
         await ledger.DeleteBatchAsync("b1");
         Assert.Null(await ledger.GetBatchAsync("b1"));
         Assert.Empty(await ledger.GetEntriesAsync("b1"));
@@ -95,14 +95,14 @@ public sealed partial class SqliteSyncLedgerTests : IDisposable
     public async Task Unpaid_mappings_are_those_a_live_marked_post_entry_covers()
     {
         var ledger = _file.Open(_clock);
-        await ledger.CreateBatchAsync(new LedgerBatch("b1", "acme", SyncAction.PostToAccounting, _clock.Now));
+        await ledger.CreateBatchAsync(new LedgerBatch("b1", "acme", SyncAction.PostToAccounting, _clock.GetCurrentInstant()));
         foreach (var id in new[] { "i1", "i2", "i3" })
         {
-            await ledger.SaveInvoiceMappingAsync(new InvoiceMapping("acme", id, id, "A" + id, id, DocumentKind.Invoice, _clock.Now) { PaidDate = id == "i3" ? new LocalDate(2026, 1, 1) : null });
+            await ledger.SaveInvoiceMappingAsync(new InvoiceMapping("acme", id, id, "A" + id, id, DocumentKind.Invoice, _clock.GetCurrentInstant()) { PaidDate = id == "i3" ? new LocalDate(2026, 1, 1) : null });
         }
 
-        await ledger.SaveEntryAsync(new LedgerEntry("b1", "i1", "i1", SyncStatus.Success, [], _clock.Now) { PsaMarked = true, AccountingInvoiceId = "Ai1" });
-        await ledger.SaveEntryAsync(new LedgerEntry("b1", "i3", "i3", SyncStatus.Success, [], _clock.Now) { PsaMarked = true, AccountingInvoiceId = "Ai3" });
+        await ledger.SaveEntryAsync(new LedgerEntry("b1", "i1", "i1", SyncStatus.Success, [], _clock.GetCurrentInstant()) { PsaMarked = true, AccountingInvoiceId = "Ai1" });
+        await ledger.SaveEntryAsync(new LedgerEntry("b1", "i3", "i3", SyncStatus.Success, [], _clock.GetCurrentInstant()) { PsaMarked = true, AccountingInvoiceId = "Ai3" });
         var unpaid = await ledger.GetUnpaidInvoiceMappingsAsync("acme");
         Assert.Equal(["i1"], unpaid.Select(m => m.PsaInvoiceId));
     }
@@ -111,9 +111,9 @@ public sealed partial class SqliteSyncLedgerTests : IDisposable
     public async Task History_lists_a_connections_batches_newest_first()
     {
         var ledger = _file.Open(_clock);
-        await ledger.CreateBatchAsync(new LedgerBatch("old", "acme", SyncAction.PostToAccounting, _clock.Now));
-        await ledger.CreateBatchAsync(new LedgerBatch("new", "acme", SyncAction.UpdatePaidDates, _clock.Now + Duration.FromHours(1)));
-        await ledger.CreateBatchAsync(new LedgerBatch("other", "globex", SyncAction.PostToAccounting, _clock.Now));
+        await ledger.CreateBatchAsync(new LedgerBatch("old", "acme", SyncAction.PostToAccounting, _clock.GetCurrentInstant()));
+        await ledger.CreateBatchAsync(new LedgerBatch("new", "acme", SyncAction.UpdatePaidDates, _clock.GetCurrentInstant() + Duration.FromHours(1)));
+        await ledger.CreateBatchAsync(new LedgerBatch("other", "globex", SyncAction.PostToAccounting, _clock.GetCurrentInstant()));
         Assert.Equal(["new", "old"], (await ledger.GetBatchesAsync("acme", 10)).Select(b => b.Id));
     }
 }

@@ -190,7 +190,7 @@ public sealed partial class SyncPipelineTests
 
         // Invoice 6 was marked synced by hand ("do not post"), never posted.
         _h.Psa.Add(Make("6"));
-        await _h.Psa.MarkSyncedAsync("by-hand", [new PsaSyncMark("6", _h.Clock.Now, null)]);
+        await _h.Psa.MarkSyncedAsync("by-hand", [new PsaSyncMark("6", _h.Clock.GetCurrentInstant(), null)]);
 
         // A bookkeeper's own document holds the number of invoice 5, which was never posted.
         var bookkeeper = _h.Sink.AddCustomer("Bookkeeper's customer");

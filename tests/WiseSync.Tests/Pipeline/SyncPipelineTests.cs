@@ -250,7 +250,7 @@ public sealed partial class SyncPipelineTests : IDisposable
     [Fact]
     public async Task Pending_lists_unsynced_invoices_matching_the_filters()
     {
-        _h.Psa.Add(Make("1") with { Division = "Cloud" }, Make("2") with { Division = "Field" }, Make("3") with { Division = "Cloud", SyncedMark = _h.Clock.Now });
+        _h.Psa.Add(Make("1") with { Division = "Cloud" }, Make("2") with { Division = "Field" }, Make("3") with { Division = "Cloud", SyncedMark = _h.Clock.GetCurrentInstant() });
         var request = PipelineHarness.Post() with { Division = "Cloud" };
         Assert.Equal(["1"], (await _h.Pipeline().GetPendingAsync(request)).Select(i => i.Id));
         Assert.Equal(["1", "3"], (await _h.Pipeline().GetPendingAsync(request with { IncludeAlreadySynced = true })).Select(i => i.Id));

@@ -8,7 +8,7 @@ public sealed class DocumentNumberPolicyTests : IDisposable
     private readonly LedgerFile _file = new();
     private readonly SqliteSyncLedger _ledger;
 
-    public DocumentNumberPolicyTests() => _ledger = _file.Open(new FakeClock());
+    public DocumentNumberPolicyTests() => _ledger = _file.Open(FakeClock.FromUtc(2026, 11, 20, 9, 0, 0));
 
     public void Dispose() => _file.Dispose();
 
@@ -30,7 +30,7 @@ public sealed class DocumentNumberPolicyTests : IDisposable
         var stored = await _ledger.GetDocumentNumberAsync("c", original);
         Assert.Equal(first.Number, stored!.ShortNumber);
 
-        var again = await new DocumentNumberPolicy(_file.Open(new FakeClock()), "c").ApplyAsync(original, 21, persist: true, default);
+        var again = await new DocumentNumberPolicy(_file.Open(FakeClock.FromUtc(2026, 11, 20, 9, 0, 0)), "c").ApplyAsync(original, 21, persist: true, default);
         Assert.Equal(first.Number, again.Number);
     }
 

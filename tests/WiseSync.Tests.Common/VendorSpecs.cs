@@ -5,14 +5,17 @@ namespace WiseSync.Testing;
 /// Looks at WISESYNC_SPECS_DIR, else at ../shared/specs beside the repository root.
 /// Absent specs skip the test with a printed reason, except under CI (CI=true), where they must be present.
 /// </summary>
-internal static class VendorSpecs
+public static class VendorSpecs
 {
     private static readonly Lazy<string?> RootDirectory = new(FindRoot);
 
+    /// <summary>True under CI (CI=true), where absent specs fail instead of skipping.</summary>
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The folder holding the specs, or null when none was found.</summary>
     public static string? Root => RootDirectory.Value;
 
+    /// <summary>Why a spec test is skipped when the specs are absent.</summary>
     public static string SkipReason =>
         "vendor specs not found: set WISESYNC_SPECS_DIR to the folder holding xero_accounting.yaml (default ../shared/specs beside the repository)";
 
@@ -42,17 +45,5 @@ internal static class VendorSpecs
         }
 
         return null;
-    }
-}
-
-/// <summary>A fact that reads vendor specs: skipped with a reason when they are absent, unless CI=true.</summary>
-internal sealed class SpecFactAttribute : FactAttribute
-{
-    public SpecFactAttribute()
-    {
-        if (VendorSpecs.Root is null && !VendorSpecs.IsCi)
-        {
-            Skip = VendorSpecs.SkipReason;
-        }
     }
 }
