@@ -43,7 +43,7 @@ public class QuickBooksConnectWiseBenchmarks
             {
                 TaxTotal = mapped.TaxTotal,
                 Reference = invoice.PurchaseOrderNumber,
-                BillEmail = $"person0@{MicroData.CompanyId}.example.com; person3@{MicroData.CompanyId}.example.com",
+                InvoiceEmail = $"person0@{MicroData.CompanyId}.example.com; person3@{MicroData.CompanyId}.example.com",
             };
         }).ToArray();
 

@@ -8,13 +8,16 @@ public interface IPsaSource
     /// <summary>A short name of the PSA for messages ("Autotask").</summary>
     string Name { get; }
 
+    /// <summary>What the PSA accepts in one write; <see cref="PsaCapabilities.Default"/> unless the source says otherwise.</summary>
+    PsaCapabilities Capabilities => PsaCapabilities.Default;
+
     /// <summary>Streams the invoices matching the query, page by page.</summary>
     IAsyncEnumerable<PsaInvoice> GetInvoicesAsync(PsaInvoiceQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>All contacts of the given companies, fetched in bulk.</summary>
     Task<IReadOnlyList<PsaContact>> GetCompanyContactsAsync(IReadOnlyCollection<string> companyIds, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks invoices as synced. <paramref name="batchKey"/> is a deterministic id of the chunk (≤ 50 characters).</summary>
+    /// <summary>Marks invoices as synced. <paramref name="batchKey"/> is a deterministic id of the chunk, no longer than <see cref="PsaCapabilities.MaxBatchKeyLength"/>.</summary>
     Task<IReadOnlyList<PsaWriteResult>> MarkSyncedAsync(string batchKey, IReadOnlyList<PsaSyncMark> marks, CancellationToken cancellationToken = default);
 
     /// <summary>Clears the synced mark of the given invoices.</summary>

@@ -160,7 +160,7 @@ public sealed record AccountingInvoiceDraft(
     /// The invoice's recipients that are active contacts of the company, comma separated in PSA order, for a document
     /// with its own email field; the sink fits them to its field (whole addresses only).
     /// </summary>
-    public string? BillEmail { get; init; }
+    public string? InvoiceEmail { get; init; }
 
     /// <summary>The division, for tracking categories or classes.</summary>
     public string? Division { get; init; }

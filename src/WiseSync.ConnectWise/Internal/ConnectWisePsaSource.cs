@@ -32,6 +32,8 @@ internal sealed partial class ConnectWisePsaSource : IPsaSource
 
     public string Name => "ConnectWise";
 
+    public PsaCapabilities Capabilities { get; } = new() { MaxBatchKeyLength = BatchIdentifiers.MaxLength };
+
     public async IAsyncEnumerable<PsaInvoice> GetInvoicesAsync(PsaInvoiceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

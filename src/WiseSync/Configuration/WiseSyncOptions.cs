@@ -18,9 +18,6 @@ public sealed class WiseSyncOptions
     /// <summary>How long a run's lease lasts without renewal (renewed after every chunk). Default: 15 minutes.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How many invoices one PSA write (mark synced, clear, paid) carries. Default: 50.</summary>
-    public int PsaBatchSize { get; set; } = 50;
-
     /// <summary>How many invoices one payment-status call asks about. Default: 100.</summary>
     public int PaymentStatusBatchSize { get; set; } = 100;
 

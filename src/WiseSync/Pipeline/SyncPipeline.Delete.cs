@@ -1,3 +1,5 @@
+using WiseSync.Pipeline.Internal;
+
 namespace WiseSync;
 
 public sealed partial class SyncPipeline
@@ -50,7 +52,7 @@ public sealed partial class SyncPipeline
             var keptBy = clearsMarks ? await MarksOwnedElsewhereAsync(batchId, entries, cancellationToken).ConfigureAwait(false) : [];
             var outcomes = new List<InvoiceSyncResult>();
             var failed = 0;
-            foreach (var chunk in entries.Chunk(Math.Max(1, _options.PsaBatchSize)))
+            foreach (var chunk in entries.Chunk(Sizes.PsaWrite))
             {
                 var toClear = clearsMarks ? chunk.Where(e => e.PsaMarked && !keptBy.ContainsKey(e.PsaInvoiceId)).Select(e => e.PsaInvoiceId).ToList() : [];
                 var errors = await ClearMarksAsync(toClear, cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,7 @@ public sealed partial class SyncPipeline
             var mappings = await _ledger.GetInvoiceMappingsAsync(Connection, invoices.Select(i => i.Id).ToList(), cancellationToken).ConfigureAwait(false);
             var done = 0;
             var chunkIndex = 0;
-            foreach (var chunk in items.Chunk(Math.Max(1, _options.PsaBatchSize)))
+            foreach (var chunk in items.Chunk(Sizes.PsaWrite))
             {
                 chunkIndex++;
                 if (stop is null)
@@ -58,7 +58,7 @@ public sealed partial class SyncPipeline
         try
         {
             results = await _psa.MarkSyncedAsync(
-                BatchKey(batchId, "m", chunkIndex),
+                BatchKeys.For(batchId, "m", chunkIndex, _psa.Capabilities),
                 chunk.Select(i => new PsaSyncMark(i.Invoice.Id, now, mappings.GetValueOrDefault(i.Invoice.Id)?.AccountingInvoiceId)).ToList(),
                 cancellationToken).ConfigureAwait(false);
         }

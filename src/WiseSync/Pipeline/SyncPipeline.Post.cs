@@ -5,13 +5,6 @@ namespace WiseSync;
 
 public sealed partial class SyncPipeline
 {
-    /// <summary>
-    /// How many invoices a post reads, prepares and posts before reading more. The PSA is streamed window by window so a
-    /// run's memory stays flat however many invoices it covers; a run of at most one window works exactly as if it were
-    /// read whole (one contacts call, customer contacts from all of a company's invoices in the run).
-    /// </summary>
-    internal const int PostWindowChunks = 10;
-
     private async Task<SyncReport> PostAsync(SyncRequest request, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         var started = _clock.GetCurrentInstant();
@@ -23,7 +16,7 @@ public sealed partial class SyncPipeline
             var failures = await PsaWriteFailures.LoadAsync(_ledger, Connection, _options.OrphanAfterFailedRuns, cancellationToken).ConfigureAwait(false);
             var refused = await RecoverAsync(batchId, failures, cancellationToken).ConfigureAwait(false);
 
-            var batchSize = Math.Max(1, _sink.Capabilities.BatchSize);
+            var sizes = Sizes;
             var context = new PostContext(batchId, dryRun: false, failures);
             var results = new List<InvoiceSyncResult>(refused);
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -40,7 +33,7 @@ public sealed partial class SyncPipeline
             var more = true;
             while (more && stop is null)
             {
-                var (invoices, end, readStop) = await ReadWindowAsync(reader, request, seen, batchSize * PostWindowChunks, batchId, results, cancellationToken).ConfigureAwait(false);
+                var (invoices, end, readStop) = await ReadWindowAsync(reader, request, seen, sizes.PostWindow, batchId, results, cancellationToken).ConfigureAwait(false);
                 more = !end;
                 stop = readStop;
                 read += invoices.Count;
@@ -61,7 +54,7 @@ public sealed partial class SyncPipeline
                     Report(progress, ++done, read, item.Invoice.Number);
                 }
 
-                foreach (var chunk in items.Where(i => i.IsOpen).Chunk(batchSize))
+                foreach (var chunk in items.Where(i => i.IsOpen).Chunk(sizes.AccountingWrite))
                 {
                     chunkIndex++;
                     if (stop is null)
@@ -288,7 +281,7 @@ public sealed partial class SyncPipeline
 
         foreach (var item in open)
         {
-            item.BillEmail = _contactPolicy.SelectInvoiceEmail(item.Invoice.Company.Id, item.Invoice.Recipients, contacts);
+            item.InvoiceEmail = _contactPolicy.SelectInvoiceEmail(item.Invoice.Company.Id, item.Invoice.Recipients, contacts);
         }
 
         return null;
@@ -436,7 +429,7 @@ public sealed partial class SyncPipeline
         try
         {
             marks = await _psa.MarkSyncedAsync(
-                BatchKey(context.BatchId, "p", chunkIndex),
+                BatchKeys.For(context.BatchId, "p", chunkIndex, _psa.Capabilities),
                 posted.Select(i => new PsaSyncMark(i.Invoice.Id, now, i.AccountingInvoice!.Id)).ToList(),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -576,7 +569,7 @@ public sealed partial class SyncPipeline
             TaxMode = invoice.TaxMode,
             TaxTotal = lines.TaxTotal,
             Reference = invoice.PurchaseOrderNumber,
-            BillEmail = item.BillEmail,
+            InvoiceEmail = item.InvoiceEmail,
             Division = invoice.Division,
             SourceUrl = invoice.PsaUrl,
             OriginalNumber = item.Number?.OriginalNumber,

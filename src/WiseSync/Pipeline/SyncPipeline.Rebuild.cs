@@ -32,7 +32,7 @@ public sealed partial class SyncPipeline
             var entries = new List<LedgerEntry>();
             var mappings = new List<InvoiceMapping>();
             var done = 0;
-            var chunkSize = Math.Max(1, _sink.Capabilities.BatchSize);
+            var chunkSize = Sizes.AccountingWrite;
             foreach (var group in invoices.GroupBy(i => i.DocumentKind))
             {
                 foreach (var chunk in group.Chunk(chunkSize))
@@ -152,7 +152,7 @@ public sealed partial class SyncPipeline
         var existing = await _ledger.GetCustomerMappingsAsync(Connection, companies.Select(c => c.Id).ToList(), cancellationToken).ConfigureAwait(false);
         var customerOf = existing.ToDictionary(e => e.Key, e => e.Value.AccountingCustomerId, StringComparer.Ordinal);
         var written = 0;
-        foreach (var chunk in companies.Where(c => existing.GetValueOrDefault(c.Id)?.IsManual != true).Chunk(Math.Max(1, _sink.Capabilities.BatchSize)))
+        foreach (var chunk in companies.Where(c => existing.GetValueOrDefault(c.Id)?.IsManual != true).Chunk(Sizes.AccountingWrite))
         {
             IReadOnlyList<CustomerResolution> found;
             try

@@ -59,12 +59,12 @@ public sealed partial class SyncPipeline
             }
 
             var chunkIndex = 0;
-            foreach (var chunk in written.Chunk(Math.Max(1, _options.PsaBatchSize)))
+            foreach (var chunk in written.Chunk(Sizes.PsaWrite))
             {
                 chunkIndex++;
                 var now = _clock.GetCurrentInstant();
                 var results = await _psa.MarkSyncedAsync(
-                    BatchKey(currentBatchId, "r", chunkIndex),
+                    BatchKeys.For(currentBatchId, "r", chunkIndex, _psa.Capabilities),
                     chunk.Select(i => new PsaSyncMark(i.PsaInvoiceId, now, i.AccountingInvoiceId)).ToList(),
                     cancellationToken).ConfigureAwait(false);
                 var answers = new Dictionary<string, PsaWriteResult>(StringComparer.Ordinal);

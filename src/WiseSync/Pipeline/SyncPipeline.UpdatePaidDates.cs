@@ -38,7 +38,7 @@ public sealed partial class SyncPipeline
             await _ledger.SaveEntriesAsync(results.Select(r => EntryOf(batchId, r)).ToList(), cancellationToken).ConfigureAwait(false);
             var done = 0;
             var chunkIndex = 0;
-            foreach (var chunk in unpaid.Chunk(Math.Max(1, _options.PaymentStatusBatchSize)))
+            foreach (var chunk in unpaid.Chunk(Sizes.PaymentStatus))
             {
                 chunkIndex++;
                 var chunkResults = new List<InvoiceSyncResult>();

@@ -172,8 +172,8 @@ public sealed partial class SyncPipeline
 
     private static string NewBatchId(Instant startedAt) => Guid.CreateVersion7(startedAt.ToDateTimeOffset()).ToString("N");
 
-    /// <summary>A deterministic id of one chunk of a batch, at most 50 characters.</summary>
-    internal static string BatchKey(string batchId, string kind, int chunk) => $"{batchId}-{kind}{chunk:D3}";
+    /// <summary>The run's chunk sizes, read from the vendors' capabilities when a run starts.</summary>
+    private ChunkSizes Sizes => new(_sink.Capabilities, _psa.Capabilities, _options);
 
     /// <summary>
     /// Whether a caught exception is a failure of the step (a red light, a stop) rather than the run's end: not a cancellation

@@ -164,7 +164,7 @@ public sealed class InvoiceTests
         var customer = (await Drafts.CustomersAsync(qbo.Sink, 1))[0];
         var emails = string.Join(",", Enumerable.Range(1, 5).Select(i => $"billing-contact-{i}@northwind-traders.example"));
 
-        var result = Assert.Single(await qbo.Sink.UpsertInvoicesAsync([Drafts.Invoice("1", "INV-1", customer) with { Division = "East", BillEmail = emails }]));
+        var result = Assert.Single(await qbo.Sink.UpsertInvoicesAsync([Drafts.Invoice("1", "INV-1", customer) with { Division = "East", InvoiceEmail = emails }]));
 
         var stored = Assert.Single(await qbo.StateAsync("invoices", "Invoice"))!;
         Assert.Equal("5000000000000012345", stored["Line"]![0]!["SalesItemLineDetail"]!["ClassRef"]!["value"]!.ToString());

@@ -16,7 +16,7 @@ public sealed class SpecConformanceTests
         await using var qbo = await QuickBooksHarness.StartAsync(o => o.DivisionClasses["East"] = "7");
         var customer = (await Drafts.CustomersAsync(qbo.Sink, 1))[0];
         var created = await qbo.Sink.UpsertInvoicesAsync([
-            Drafts.Invoice("1", "AT-2026-11-000012345-EAST", customer, 100m, tax: 7.5m, itemCode: "MSP-GOLD") with { Division = "East", BillEmail = "a@b.example,c@d.example", Reference = "PO-77" },
+            Drafts.Invoice("1", "AT-2026-11-000012345-EAST", customer, 100m, tax: 7.5m, itemCode: "MSP-GOLD") with { Division = "East", InvoiceEmail = "a@b.example,c@d.example", Reference = "PO-77" },
             Drafts.Invoice("2", "INV-2", customer) with { Lines = [new AccountingLine("Hours", 3m, 3.33m, 10m, 0m)], Total = 10m, TaxMode = TaxMode.NoTax },
         ]);
         await qbo.Sink.UpsertInvoicesAsync([Drafts.Invoice("2", "INV-2", customer, 90m, key: "k2") with { ExistingAccountingId = created[1].Invoice!.Id }]);

@@ -166,7 +166,7 @@ public sealed class HandPickedInvoiceTests
             inspect: (h, r) =>
             {
                 var draft = h.Sink.LastDraftOf(Only(r).AccountingInvoiceId!);
-                Assert.Equal($"{longAddress},bob@acme.example", draft.BillEmail);
+                Assert.Equal($"{longAddress},bob@acme.example", draft.InvoiceEmail);
                 Assert.Equal(["bob@acme.example", longAddress], Assert.Single(h.Sink.CustomerContacts).Value.EmailAddresses);
             });
         Assert.NotEqual(SyncStatus.Error, Only(report).Status);

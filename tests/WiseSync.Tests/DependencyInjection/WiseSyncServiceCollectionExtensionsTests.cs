@@ -100,13 +100,30 @@ public sealed class WiseSyncServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task An_old_PsaBatchSize_key_is_ignored_now_that_the_PSA_sets_its_own_write_size()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Acme:PsaBatchSize"] = "0",
+            ["Acme:DefaultNetDays"] = "10",
+            ["Acme:Ledger:DatabasePath"] = _file.Path,
+        }).Build();
+        var services = Services();
+        services.AddWiseSync("acme", configuration.GetSection("Acme"));
+        await using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(10, provider.GetRequiredService<IOptionsMonitor<WiseSyncOptions>>().Get("acme").DefaultNetDays);
+    }
+
+    [Fact]
     public async Task Invalid_options_fail_on_start_with_a_message_naming_the_setting()
     {
         var services = Services();
         services.AddWiseSync("acme", o =>
         {
             o.Lines.RoundingTolerance = -1m;
-            o.PsaBatchSize = 0;
+            o.PaymentStatusBatchSize = 0;
         });
         services.AddWiseSync().UseSqliteLedger(o => o.DatabasePath = "");
         await using var provider = services.BuildServiceProvider();
@@ -114,7 +131,7 @@ public sealed class WiseSyncServiceCollectionExtensionsTests : IDisposable
         var ex = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
         var messages = string.Join("\n", ex.InnerExceptions.Select(e => e.Message));
         Assert.Contains("Lines:RoundingTolerance", messages, StringComparison.Ordinal);
-        Assert.Contains("PsaBatchSize", messages, StringComparison.Ordinal);
+        Assert.Contains("PaymentStatusBatchSize", messages, StringComparison.Ordinal);
         Assert.Contains("Ledger:DatabasePath", messages, StringComparison.Ordinal);
     }
 

@@ -14,6 +14,8 @@ public sealed class FakePsaSource : IPsaSource
 
     public string Name => "FakePSA";
 
+    public PsaCapabilities Capabilities { get; set; } = PsaCapabilities.Default;
+
     public List<PsaContact> Contacts { get; } = [];
 
     public List<string> BatchKeys { get; } = [];

@@ -132,7 +132,7 @@ public sealed partial class SyncPipelineTests
     [Fact]
     public async Task A_deletion_cut_short_shows_as_deleting_and_a_repeat_clears_only_the_marks_the_batch_still_owns()
     {
-        _h.Options.PsaBatchSize = 2;
+        _h.Psa.Capabilities = new PsaCapabilities { MaxInvoicesPerMark = 2 };
         _h.Psa.Add(Make("1"), Make("2"), Make("3"), Make("4"));
         var first = await _h.PostAsync();
 

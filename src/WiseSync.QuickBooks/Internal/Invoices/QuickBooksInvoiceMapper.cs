@@ -45,7 +45,7 @@ internal static class QuickBooksInvoiceMapper
             warnings.Add($"The number '{draft.Number}' is longer than QuickBooks' {DocNumbers.MaxLength} characters; it was posted as '{number}'.");
         }
 
-        var (billEmail, dropped) = EmailField.Fit(draft.BillEmail);
+        var (billEmail, dropped) = EmailField.Fit(draft.InvoiceEmail);
         if (dropped.Count > 0)
         {
             warnings.Add(EmailField.DroppedWarning(dropped));

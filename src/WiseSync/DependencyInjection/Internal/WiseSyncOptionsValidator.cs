@@ -31,11 +31,6 @@ internal sealed class WiseSyncOptionsValidator : IValidateOptions<WiseSyncOption
             failures.Add($"{prefix}: LeaseDuration must be positive.");
         }
 
-        if (options.PsaBatchSize < 1)
-        {
-            failures.Add($"{prefix}: PsaBatchSize must be at least 1.");
-        }
-
         if (options.PaymentStatusBatchSize < 1)
         {
             failures.Add($"{prefix}: PaymentStatusBatchSize must be at least 1.");

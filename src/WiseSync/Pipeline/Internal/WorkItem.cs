@@ -26,7 +26,7 @@ internal sealed class WorkItem(PsaInvoice invoice)
 
     public InvoiceMapping? Mapping { get; set; }
 
-    public string? BillEmail { get; set; }
+    public string? InvoiceEmail { get; set; }
 
     public string? CustomerId { get; set; }
 
