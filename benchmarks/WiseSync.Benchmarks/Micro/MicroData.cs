@@ -62,7 +62,6 @@ internal static class MicroData
         {
             Division = "Managed Services",
             PurchaseOrderNumber = $"PO-{index}",
-            Revision = $"rev-{index}",
         };
     }
 }

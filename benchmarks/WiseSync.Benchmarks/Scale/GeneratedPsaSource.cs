@@ -111,9 +111,6 @@ internal sealed class GeneratedPsaSource(int invoices, int companies) : IPsaSour
             subtotal,
             tax,
             subtotal + tax,
-            [ContactEmail(company, 0), ContactEmail(company, 1 + (i % 3))])
-        {
-            Revision = "r1",
-        };
+            [ContactEmail(company, 0), ContactEmail(company, 1 + (i % 3))]);
     }
 }

@@ -44,9 +44,6 @@ public sealed record PsaInvoice(
     /// <summary>How line amounts relate to tax.</summary>
     public TaxMode TaxMode { get; init; } = TaxMode.Exclusive;
 
-    /// <summary>A value that changes whenever the PSA invoice changes (last-modified stamp or hash); used for idempotency keys.</summary>
-    public string? Revision { get; init; }
-
     /// <summary>A link back to the invoice in the PSA's web app, when known.</summary>
     public Uri? PsaUrl { get; init; }
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using NodaTime;
 using WiseSync.Autotask.Api.Dto;
 
@@ -55,7 +53,6 @@ internal sealed class AutotaskInvoiceMapper(AutotaskOptions options, DateTimeZon
             SyncedMark = invoice.WebServiceDate is { } stamp ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(stamp.ToUniversalTime(), DateTimeKind.Utc)) : null,
             PaidDate = DateOnlyOf(invoice.PaidDate),
             IsVoided = invoice.IsVoided == true,
-            Revision = Revision(invoice, items),
             TaxMode = tax == 0m ? TaxMode.NoTax : TaxMode.Exclusive,
         };
     }
@@ -161,24 +158,4 @@ internal sealed class AutotaskInvoiceMapper(AutotaskOptions options, DateTimeZon
 
     private static LocalDate? DateOnlyOf(DateTime? value) =>
         value is { } v ? LocalDate.FromDateTime(v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v) : null;
-
-    /// <summary>Autotask invoices carry no modified stamp: the revision is a hash of what a post would send.</summary>
-    private static string Revision(AtInvoice invoice, IReadOnlyList<AtBillingItem> items)
-    {
-        var text = new StringBuilder()
-            .Append(invoice.InvoiceNumber).Append('|').Append(invoice.CompanyID).Append('|')
-            .Append(invoice.InvoiceDateTime?.ToString("O", CultureInfo.InvariantCulture)).Append('|')
-            .Append(invoice.InvoiceTotal?.ToString(CultureInfo.InvariantCulture)).Append('|')
-            .Append(invoice.TotalTaxValue?.ToString(CultureInfo.InvariantCulture)).Append('|')
-            .Append(invoice.IsVoided);
-        foreach (var item in items.OrderBy(i => i.Id))
-        {
-            text.Append('|').Append(item.Id).Append(':').Append(item.Quantity?.ToString(CultureInfo.InvariantCulture))
-                .Append(':').Append(item.ExtendedPrice?.ToString(CultureInfo.InvariantCulture))
-                .Append(':').Append(item.TaxDollars?.ToString(CultureInfo.InvariantCulture))
-                .Append(':').Append(item.Description);
-        }
-
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16].ToLowerInvariant();
-    }
 }

@@ -682,7 +682,6 @@ internal sealed partial class ConnectWisePsaSource : IPsaSource
             Division = invoice.Location?.Name,
             PurchaseOrderNumber = string.IsNullOrWhiteSpace(invoice.CustomerPO) ? null : invoice.CustomerPO,
             SyncedMark = invoice.GlBatch is null ? null : CwDates.ToInstant(lastUpdated) ?? date.AtStartOfDayInZone(_zone).ToInstant(),
-            Revision = lastUpdated,
             TaxMode = TaxMode.Exclusive,
         };
     }
