@@ -1,8 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using WiseSync.Ledger.Tables;
-using static WiseSync.Ledger.Sqlite.LedgerColumns;
-using static WiseSync.Ledger.Sqlite.SqliteCommands;
 
 namespace WiseSync.Ledger.Sqlite;
 

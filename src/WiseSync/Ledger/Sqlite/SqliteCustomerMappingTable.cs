@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using WiseSync.Ledger.Tables;
-using static WiseSync.Ledger.Sqlite.LedgerColumns;
 
 namespace WiseSync.Ledger.Sqlite;
 

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using WiseSync.Ledger.Tables;
-using static WiseSync.Ledger.Sqlite.SqliteCommands;
 
 namespace WiseSync.Ledger.Sqlite;
 

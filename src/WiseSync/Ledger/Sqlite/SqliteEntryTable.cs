@@ -3,20 +3,16 @@ using Microsoft.Data.Sqlite;
 using NodaTime;
 using WiseSync.Ledger.Internal;
 using WiseSync.Ledger.Tables;
-using static WiseSync.Ledger.Sqlite.LedgerColumns;
-using static WiseSync.Ledger.Sqlite.SqliteCommands;
 
 namespace WiseSync.Ledger.Sqlite;
 
 /// <summary>Table <c>entries</c>: what a batch did with each invoice.</summary>
 internal sealed class SqliteEntryTable(SqliteDatabase database) : SqliteTable(database), IEntryTable
 {
-    public async Task SaveEntryAsync(LedgerEntry entry, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        await using var db = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await WriteEntryAsync(db, null, entry, cancellationToken).ConfigureAwait(false);
-    }
+    private const string DeleteEntry = "DELETE FROM entries WHERE batch_id = $b AND psa_invoice_id = $i;";
+
+    public Task SaveEntryAsync(LedgerEntry entry, CancellationToken cancellationToken) =>
+        WriteOneAsync(entry, WriteEntryAsync, cancellationToken);
 
     public Task SaveEntriesAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken) =>
         WriteAllAsync(entries, WriteEntryAsync, cancellationToken);
@@ -29,11 +25,11 @@ internal sealed class SqliteEntryTable(SqliteDatabase database) : SqliteTable(da
             """, ReadEntry, cancellationToken, ("$b", batchId));
 
     public async Task<bool> DeleteEntryAsync(string batchId, string psaInvoiceId, CancellationToken cancellationToken) =>
-        await ExecuteOnceAsync("DELETE FROM entries WHERE batch_id = $b AND psa_invoice_id = $i;", cancellationToken,
+        await ExecuteOnceAsync(DeleteEntry, cancellationToken,
             ("$b", batchId), ("$i", psaInvoiceId)).ConfigureAwait(false) > 0;
 
     public Task DeleteEntriesAsync(string batchId, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken) =>
-        WriteAllAsync(psaInvoiceIds, (db, tx, id, ct) => ExecuteAsync(db, tx, "DELETE FROM entries WHERE batch_id = $b AND psa_invoice_id = $i;", ct, ("$b", batchId), ("$i", id)), cancellationToken);
+        WriteAllAsync(psaInvoiceIds, (db, tx, id, ct) => ExecuteAsync(db, tx, DeleteEntry, ct, ("$b", batchId), ("$i", id)), cancellationToken);
 
     private static LedgerEntry ReadEntry(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), Enum.Parse<SyncStatus>(r.GetString(3)),

@@ -1,20 +1,16 @@
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using WiseSync.Ledger.Tables;
-using static WiseSync.Ledger.Sqlite.LedgerColumns;
-using static WiseSync.Ledger.Sqlite.SqliteCommands;
 
 namespace WiseSync.Ledger.Sqlite;
 
 /// <summary>Table <c>intents</c>: accounting writes announced before the vendor call, until the PSA is marked.</summary>
 internal sealed class SqliteIntentTable(SqliteDatabase database) : SqliteTable(database), IIntentTable
 {
-    public async Task SaveIntentAsync(SyncIntent intent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(intent);
-        await using var db = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await WriteIntentAsync(db, null, intent, cancellationToken).ConfigureAwait(false);
-    }
+    private const string DeleteIntent = "DELETE FROM intents WHERE connection = $c AND psa_invoice_id = $i;";
+
+    public Task SaveIntentAsync(SyncIntent intent, CancellationToken cancellationToken) =>
+        WriteOneAsync(intent, WriteIntentAsync, cancellationToken);
 
     public Task SaveIntentsAsync(IReadOnlyList<SyncIntent> intents, CancellationToken cancellationToken) =>
         WriteAllAsync(intents, WriteIntentAsync, cancellationToken);
@@ -26,14 +22,11 @@ internal sealed class SqliteIntentTable(SqliteDatabase database) : SqliteTable(d
             FROM intents WHERE connection = $c ORDER BY rowid;
             """, ReadIntent, cancellationToken, ("$c", connection));
 
-    public async Task DeleteIntentAsync(string connection, string psaInvoiceId, CancellationToken cancellationToken)
-    {
-        await using var db = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await RemoveIntentAsync(db, null, connection, psaInvoiceId, cancellationToken).ConfigureAwait(false);
-    }
+    public Task DeleteIntentAsync(string connection, string psaInvoiceId, CancellationToken cancellationToken) =>
+        ExecuteOnceAsync(DeleteIntent, cancellationToken, ("$c", connection), ("$i", psaInvoiceId));
 
     public Task DeleteIntentsAsync(string connection, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken) =>
-        WriteAllAsync(psaInvoiceIds, (db, tx, id, ct) => RemoveIntentAsync(db, tx, connection, id, ct), cancellationToken);
+        WriteAllAsync(psaInvoiceIds, (db, tx, id, ct) => ExecuteAsync(db, tx, DeleteIntent, ct, ("$c", connection), ("$i", id)), cancellationToken);
 
     /// <summary>Upserts one intent inside the caller's transaction (the invoice mappings write theirs with it).</summary>
     public static Task<int> WriteIntentAsync(SqliteConnection db, SqliteTransaction? tx, SyncIntent intent, CancellationToken cancellationToken)
@@ -53,10 +46,6 @@ internal sealed class SqliteIntentTable(SqliteDatabase database) : SqliteTable(d
             ("$pn", intent.PsaNumber), ("$ai", intent.AccountingInvoiceId), ("$up", intent.IsUpdate ? 1 : 0),
             ("$u", intent.UpdatedAt.ToUnixTimeTicks()));
     }
-
-    private static Task<int> RemoveIntentAsync(SqliteConnection db, SqliteTransaction? tx, string connection, string psaInvoiceId, CancellationToken cancellationToken) =>
-        ExecuteAsync(db, tx, "DELETE FROM intents WHERE connection = $c AND psa_invoice_id = $i;", cancellationToken,
-            ("$c", connection), ("$i", psaInvoiceId));
 
     private static SyncIntent ReadIntent(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Enum.Parse<DocumentKind>(r.GetString(4)), r.GetString(5),

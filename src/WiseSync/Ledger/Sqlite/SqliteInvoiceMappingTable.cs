@@ -2,8 +2,6 @@ using Microsoft.Data.Sqlite;
 using NodaTime;
 using NodaTime.Text;
 using WiseSync.Ledger.Tables;
-using static WiseSync.Ledger.Sqlite.LedgerColumns;
-using static WiseSync.Ledger.Sqlite.SqliteCommands;
 
 namespace WiseSync.Ledger.Sqlite;
 
@@ -23,12 +21,8 @@ internal sealed class SqliteInvoiceMappingTable(SqliteDatabase database) : Sqlit
         return result;
     }
 
-    public async Task SaveInvoiceMappingAsync(InvoiceMapping mapping, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(mapping);
-        await using var db = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await WriteInvoiceMappingAsync(db, null, mapping, cancellationToken).ConfigureAwait(false);
-    }
+    public Task SaveInvoiceMappingAsync(InvoiceMapping mapping, CancellationToken cancellationToken) =>
+        WriteOneAsync(mapping, WriteInvoiceMappingAsync, cancellationToken);
 
     /// <summary>Each mapping with its written intent, all in one transaction.</summary>
     public Task SaveWrittenAsync(IReadOnlyList<InvoiceMapping> mappings, IReadOnlyList<SyncIntent> writtenIntents, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using NodaTime;
 using NodaTime.Text;
 using WiseSync.Ledger.Tables;
-using static WiseSync.Ledger.Sqlite.SqliteCommands;
 
 namespace WiseSync.Ledger.Sqlite;
 

@@ -1,11 +1,14 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
-using static WiseSync.Ledger.Sqlite.SqliteCommands;
+using NodaTime;
+using NodaTime.Text;
 
 namespace WiseSync.Ledger.Sqlite;
 
 /// <summary>
 /// What every SQLite table group of the ledger does the same way: one connection per call, all-or-none batch writes,
-/// reads of many keys in chunks that stay under SQLite's parameter limit.
+/// reads of many keys in chunks that stay under SQLite's parameter limit, and how values are stored (instants as ticks,
+/// decimals and dates as invariant text).
 /// </summary>
 internal abstract class SqliteTable(SqliteDatabase database)
 {
@@ -13,11 +16,35 @@ internal abstract class SqliteTable(SqliteDatabase database)
 
     protected SqliteDatabase Database { get; } = database;
 
+    protected static SqliteCommand Command(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters) =>
+        SqliteCommands.Command(db, tx, sql, parameters);
+
+    protected static Task<int> ExecuteAsync(SqliteConnection db, SqliteTransaction? tx, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        SqliteCommands.ExecuteAsync(db, tx, sql, cancellationToken, parameters);
+
+    protected static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
+    protected static Instant? NullableInstant(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : Instant.FromUnixTimeTicks(r.GetInt64(ordinal));
+
+    protected static string? FormatDecimal(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    protected static decimal? ParseDecimal(string? value) => value is null ? null : decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    protected static string? FormatDate(LocalDate? date) => date is { } d ? LocalDatePattern.Iso.Format(d) : null;
+
     /// <summary>Runs one statement in its own connection; returns the rows it changed.</summary>
     protected async Task<int> ExecuteOnceAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var db = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await ExecuteAsync(db, null, sql, cancellationToken, parameters).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes one item in its own connection, outside any transaction.</summary>
+    protected async Task WriteOneAsync<T>(T item, Func<SqliteConnection, SqliteTransaction?, T, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await using var db = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await write(db, null, item, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes every item in one connection and one transaction: all or none. An empty list opens nothing.</summary>
