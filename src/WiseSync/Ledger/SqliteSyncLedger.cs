@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using NodaTime;
-using WiseSync.Ledger.Internal;
 using WiseSync.Ledger.Sqlite;
+using WiseSync.Ledger.Tables;
 
 namespace WiseSync;
 
@@ -12,182 +12,179 @@ namespace WiseSync;
 /// </summary>
 public sealed class SqliteSyncLedger : ISyncLedger
 {
-    private readonly SqliteLedgerStore _store;
+    private readonly SqliteDatabase _database;
+    private readonly LedgerTables _tables;
 
     /// <summary>Creates a ledger on the file named by <paramref name="options"/>.</summary>
     public SqliteSyncLedger(SqliteLedgerOptions options, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        _store = new SqliteLedgerStore(LedgerDatabase.Create(options, clock), clock);
+        _database = LedgerDatabase.Create(options, clock);
+        _tables = SqliteLedgerTables.Create(_database, clock);
     }
 
     /// <summary>The full path of the database file.</summary>
-    public string DatabasePath => _store.DatabasePath;
+    public string DatabasePath => _database.DatabasePath;
 
     /// <summary>
     /// Opens the file (applying migrations) and takes and releases its write lock, so a ledger that is read-only, locked by
     /// another program, damaged or unreachable is reported before a run starts any vendor work.
     /// </summary>
     /// <exception cref="LedgerException">The ledger cannot be written.</exception>
-    public Task CheckWritableAsync(CancellationToken cancellationToken = default) => Guard(() => _store.CheckWritableAsync(cancellationToken));
+    public Task CheckWritableAsync(CancellationToken cancellationToken = default) => Guard(() => _tables.Leases.CheckWritableAsync(cancellationToken));
 
     /// <inheritdoc />
     public Task<SyncLease> AcquireLeaseAsync(string connection, string holder, Duration duration, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.AcquireLeaseAsync(connection, holder, duration, cancellationToken));
+        Guard(() => _tables.Leases.AcquireLeaseAsync(connection, holder, duration, cancellationToken));
 
     /// <inheritdoc />
     public Task<SyncLease> RenewLeaseAsync(SyncLease lease, Duration duration, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.RenewLeaseAsync(lease, duration, cancellationToken));
+        Guard(() => _tables.Leases.RenewLeaseAsync(lease, duration, cancellationToken));
 
     /// <inheritdoc />
     public Task ReleaseLeaseAsync(SyncLease lease, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.ReleaseLeaseAsync(lease, cancellationToken));
+        Guard(() => _tables.Leases.ReleaseLeaseAsync(lease, cancellationToken));
 
     /// <inheritdoc />
     public Task CreateBatchAsync(LedgerBatch batch, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.CreateBatchAsync(batch, cancellationToken));
+        Guard(() => _tables.Batches.CreateBatchAsync(batch, cancellationToken));
 
     /// <inheritdoc />
     public Task FinishBatchAsync(string batchId, Instant finishedAt, SyncTotals totals, string? stoppedReason, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.FinishBatchAsync(batchId, finishedAt, totals, stoppedReason, cancellationToken));
+        Guard(() => _tables.Batches.FinishBatchAsync(batchId, finishedAt, totals, stoppedReason, cancellationToken));
 
     /// <inheritdoc />
     public Task<LedgerBatch?> GetBatchAsync(string batchId, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.GetBatchAsync(batchId, cancellationToken));
+        Guard(() => _tables.Batches.GetBatchAsync(batchId, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<LedgerBatch>> GetBatchesAsync(string connection, int limit, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.GetBatchesAsync(connection, limit, cancellationToken));
+        Guard(() => _tables.Batches.GetBatchesAsync(connection, limit, cancellationToken));
 
     /// <inheritdoc />
     public Task DeleteBatchAsync(string batchId, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.DeleteBatchAsync(batchId, cancellationToken));
+        Guard(() => _tables.Batches.DeleteBatchAsync(batchId, cancellationToken));
 
     /// <inheritdoc />
     public Task MarkBatchDeletingAsync(string batchId, Instant deletingAt, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.MarkBatchDeletingAsync(batchId, deletingAt, cancellationToken));
+        Guard(() => _tables.Batches.MarkBatchDeletingAsync(batchId, deletingAt, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, string>> GetLaterMarksAsync(string connection, string batchId, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.GetLaterMarksAsync(connection, batchId, psaInvoiceIds, cancellationToken));
+        Guard(() => _tables.Batches.GetLaterMarksAsync(connection, batchId, psaInvoiceIds, cancellationToken));
 
     /// <inheritdoc />
     public Task SaveEntryAsync(LedgerEntry entry, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.SaveEntryAsync(entry, cancellationToken));
+        Guard(() => _tables.Entries.SaveEntryAsync(entry, cancellationToken));
 
     /// <inheritdoc />
     public Task SaveEntriesAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.SaveEntriesAsync(entries, cancellationToken));
+        Guard(() => _tables.Entries.SaveEntriesAsync(entries, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(string batchId, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.GetEntriesAsync(batchId, cancellationToken));
+        Guard(() => _tables.Entries.GetEntriesAsync(batchId, cancellationToken));
 
     /// <inheritdoc />
     public Task<bool> DeleteEntryAsync(string batchId, string psaInvoiceId, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.DeleteEntryAsync(batchId, psaInvoiceId, cancellationToken));
+        Guard(() => _tables.Entries.DeleteEntryAsync(batchId, psaInvoiceId, cancellationToken));
 
     /// <inheritdoc />
     public Task DeleteEntriesAsync(string batchId, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.DeleteEntriesAsync(batchId, psaInvoiceIds, cancellationToken));
+        Guard(() => _tables.Entries.DeleteEntriesAsync(batchId, psaInvoiceIds, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, InvoiceMapping>> GetInvoiceMappingsAsync(string connection, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.GetInvoiceMappingsAsync(connection, psaInvoiceIds, cancellationToken));
+        Guard(() => _tables.InvoiceMappings.GetInvoiceMappingsAsync(connection, psaInvoiceIds, cancellationToken));
 
     /// <inheritdoc />
     public Task SaveInvoiceMappingAsync(InvoiceMapping mapping, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.SaveInvoiceMappingAsync(mapping, cancellationToken));
+        Guard(() => _tables.InvoiceMappings.SaveInvoiceMappingAsync(mapping, cancellationToken));
 
     /// <inheritdoc />
     public Task SaveWrittenAsync(IReadOnlyList<InvoiceMapping> mappings, IReadOnlyList<SyncIntent> writtenIntents, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.SaveWrittenAsync(mappings, writtenIntents, cancellationToken));
+        Guard(() => _tables.InvoiceMappings.SaveWrittenAsync(mappings, writtenIntents, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<InvoiceMapping>> GetUnpaidInvoiceMappingsAsync(string connection, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.GetUnpaidInvoiceMappingsAsync(connection, cancellationToken));
+        Guard(() => _tables.InvoiceMappings.GetUnpaidInvoiceMappingsAsync(connection, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, CustomerMapping>> GetCustomerMappingsAsync(string connection, IReadOnlyCollection<string> psaCompanyIds, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.GetCustomerMappingsAsync(connection, psaCompanyIds, cancellationToken));
+        Guard(() => _tables.CustomerMappings.GetCustomerMappingsAsync(connection, psaCompanyIds, cancellationToken));
 
     /// <inheritdoc />
     public Task SaveCustomerMappingAsync(CustomerMapping mapping, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.SaveCustomerMappingAsync(mapping, cancellationToken));
+        Guard(() => _tables.CustomerMappings.SaveCustomerMappingAsync(mapping, cancellationToken));
 
     /// <inheritdoc />
     public Task<bool> DeleteCustomerMappingAsync(string connection, string psaCompanyId, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.DeleteCustomerMappingAsync(connection, psaCompanyId, cancellationToken));
+        Guard(() => _tables.CustomerMappings.DeleteCustomerMappingAsync(connection, psaCompanyId, cancellationToken));
 
     /// <inheritdoc />
     public Task SaveIntentAsync(SyncIntent intent, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.SaveIntentAsync(intent, cancellationToken));
+        Guard(() => _tables.Intents.SaveIntentAsync(intent, cancellationToken));
 
     /// <inheritdoc />
     public Task SaveIntentsAsync(IReadOnlyList<SyncIntent> intents, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.SaveIntentsAsync(intents, cancellationToken));
+        Guard(() => _tables.Intents.SaveIntentsAsync(intents, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SyncIntent>> GetIntentsAsync(string connection, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.GetIntentsAsync(connection, cancellationToken));
+        Guard(() => _tables.Intents.GetIntentsAsync(connection, cancellationToken));
 
     /// <inheritdoc />
     public Task DeleteIntentAsync(string connection, string psaInvoiceId, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.DeleteIntentAsync(connection, psaInvoiceId, cancellationToken));
+        Guard(() => _tables.Intents.DeleteIntentAsync(connection, psaInvoiceId, cancellationToken));
 
     /// <inheritdoc />
     public Task DeleteIntentsAsync(string connection, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.DeleteIntentsAsync(connection, psaInvoiceIds, cancellationToken));
+        Guard(() => _tables.Intents.DeleteIntentsAsync(connection, psaInvoiceIds, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<FailedPsaWrite>> GetFailedPsaWritesAsync(string connection, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.GetFailedPsaWritesAsync(connection, cancellationToken));
+        Guard(() => _tables.FailedPsaWrites.GetFailedPsaWritesAsync(connection, cancellationToken));
 
     /// <inheritdoc />
     public Task SaveFailedPsaWritesAsync(IReadOnlyList<FailedPsaWrite> failures, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.SaveFailedPsaWritesAsync(failures, cancellationToken));
+        Guard(() => _tables.FailedPsaWrites.SaveFailedPsaWritesAsync(failures, cancellationToken));
 
     /// <inheritdoc />
     public Task DeleteFailedPsaWritesAsync(string connection, PsaWriteKind kind, IReadOnlyCollection<string> psaInvoiceIds, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.DeleteFailedPsaWritesAsync(connection, kind, psaInvoiceIds, cancellationToken));
+        Guard(() => _tables.FailedPsaWrites.DeleteFailedPsaWritesAsync(connection, kind, psaInvoiceIds, cancellationToken));
 
     /// <inheritdoc />
     public Task<string?> GetWatermarkAsync(string key, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.GetWatermarkAsync(key, cancellationToken));
+        Guard(() => _tables.Watermarks.GetWatermarkAsync(key, cancellationToken));
 
     /// <inheritdoc />
     public Task SetWatermarkAsync(string key, string value, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.SetWatermarkAsync(key, value, cancellationToken));
+        Guard(() => _tables.Watermarks.SetWatermarkAsync(key, value, cancellationToken));
 
     /// <inheritdoc />
     public Task<DocumentNumberMapping?> GetDocumentNumberAsync(string connection, string originalNumber, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.GetDocumentNumberAsync(connection, originalNumber, cancellationToken));
+        Guard(() => _tables.DocumentNumbers.GetDocumentNumberAsync(connection, originalNumber, cancellationToken));
 
     /// <inheritdoc />
     public Task<DocumentNumberMapping> TrySaveDocumentNumberAsync(DocumentNumberMapping mapping, CancellationToken cancellationToken = default) =>
-        Guard(() => _store.TrySaveDocumentNumberAsync(mapping, cancellationToken));
+        Guard(() => _tables.DocumentNumbers.TrySaveDocumentNumberAsync(mapping, cancellationToken));
 
-    internal Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => Guard(() => _store.OpenAsync(cancellationToken));
+    internal Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => Guard(() => _database.OpenAsync(cancellationToken));
 
-    private async Task Guard(Func<Task> operation)
+    private Task Guard(Func<Task> operation) => Guard(async () =>
     {
-        try
-        {
-            await operation().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not LedgerException && LedgerException.From(ex, DatabasePath, _store.BusyTimeout) is { } problem)
-        {
-            throw problem;
-        }
-    }
+        await operation().ConfigureAwait(false);
+        return true;
+    });
 
+    /// <summary>Turns SQLite's failures into <see cref="LedgerException"/>s that name the file and the remedy.</summary>
     private async Task<T> Guard<T>(Func<Task<T>> operation)
     {
         try
         {
             return await operation().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not LedgerException && LedgerException.From(ex, DatabasePath, _store.BusyTimeout) is { } problem)
+        catch (Exception ex) when (ex is not LedgerException && LedgerException.From(ex, DatabasePath, _database.BusyTimeout) is { } problem)
         {
             throw problem;
         }

@@ -22,4 +22,12 @@ internal static class PayColumns
     public static decimal ParseMoney(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 
     public static object DbValue(object? value) => value ?? DBNull.Value;
+
+    public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public static string RoleText(PaymentMethodRole role) => role == PaymentMethodRole.Primary ? "primary" : "secondary";
+
+    public static string StatusText(ScheduledPaymentStatus status) => status.ToString().ToLowerInvariant();
+
+    public static ScheduledPaymentStatus ParseStatus(string text) => Enum.Parse<ScheduledPaymentStatus>(text, ignoreCase: true);
 }

@@ -8,10 +8,7 @@ namespace WiseSync.Pay.Internal;
 /// </summary>
 internal static class PayMigrations
 {
-    /// <summary>Wise-Pay's schema, recorded in <c>pay_schema_migrations</c> (version, name, applied_at).</summary>
-    public static SqliteSchema Schema { get; } = new("pay_schema_migrations", "name", All);
-
-    private static IReadOnlyList<SqliteMigration> All =>
+    public static SqliteSchema Schema { get; } = new("pay_schema_migrations", "name",
     [
         new(1, "payers, methods, terms, merchant, payments, charge attempts", """
             CREATE TABLE pay_merchant (
@@ -83,5 +80,5 @@ internal static class PayMigrations
                 UNIQUE (payment_id, attempt)
             );
             """),
-    ];
+    ]);
 }

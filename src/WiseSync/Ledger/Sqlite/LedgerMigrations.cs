@@ -6,10 +6,7 @@ namespace WiseSync.Ledger.Sqlite;
 /// </summary>
 internal static class LedgerMigrations
 {
-    /// <summary>The engine's schema, recorded in <c>schema_migrations</c> (version, description, applied_at).</summary>
-    public static SqliteSchema Schema { get; } = new("schema_migrations", "description", All);
-
-    private static IReadOnlyList<SqliteMigration> All =>
+    public static SqliteSchema Schema { get; } = new("schema_migrations", "description",
     [
         new(1, "batches, entries, mappings, intents, leases, watermarks, document numbers, tokens", """
             CREATE TABLE batches (
@@ -134,5 +131,5 @@ internal static class LedgerMigrations
             ALTER TABLE tokens ADD COLUMN previous_refresh_token TEXT NULL;
             ALTER TABLE tokens ADD COLUMN previous_usable_until INTEGER NULL;
             """),
-    ];
+    ]);
 }
