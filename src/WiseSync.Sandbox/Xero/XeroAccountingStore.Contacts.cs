@@ -15,18 +15,8 @@ internal sealed partial class XeroAccountingStore
 
     public XeroResponse GetContacts(XeroContactQuery query)
     {
-        XeroWhereFilter? where = null;
-        if (!string.IsNullOrWhiteSpace(query.Where))
-        {
-            try
-            {
-                where = XeroWhereFilter.Parse(query.Where);
-            }
-            catch (FormatException ex)
-            {
-                return XeroResponse.PostDataInvalid(ex.Message);
-            }
-        }
+        if (!XeroWhereFilter.TryParse(query.Where, out var where, out var invalid))
+            return invalid!;
 
         var filtered = query.Ids is { Count: > 0 } || !string.IsNullOrWhiteSpace(query.SearchTerm) || where is not null;
         if (HighVolume && (!filtered || (where is not null && !where.IsOptimised(OptimisedContactFields))))
@@ -62,22 +52,8 @@ internal sealed partial class XeroAccountingStore
                     .Any(v => v?.Contains(term, StringComparison.OrdinalIgnoreCase) == true));
             }
 
-            List<XeroContactRecord> all;
-            try
-            {
-                all = found.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
-            }
-            catch (FormatException ex)
-            {
-                return XeroResponse.PostDataInvalid(ex.Message);
-            }
-
-            var paged = query.Page is not null;
-            var pageSize = Math.Clamp(query.PageSize ?? DefaultPageSize, 1, 1000);
-            var page = Math.Max(query.Page ?? 1, 1);
-            var slice = paged ? all.Skip((page - 1) * pageSize).Take(pageSize) : all;
-            var rendered = slice.Select(c => query.SummaryOnly ? XeroRender.ContactSummary(c) : XeroRender.Contact(c, detailed: paged));
-            return XeroResponse.Ok(Collection(XeroRender.Envelope(Guid.NewGuid(), now), "Contacts", rendered, paged ? (page, pageSize, all.Count) : null));
+            return Listing(found.OrderBy(c => c.Name, StringComparer.Ordinal), "Contacts", query.Page, query.PageSize, now,
+                (c, paged) => query.SummaryOnly ? XeroRender.ContactSummary(c) : XeroRender.Contact(c, detailed: paged));
         }
     }
 

@@ -10,18 +10,8 @@ internal sealed partial class XeroAccountingStore
     /// <summary>GET /Invoices or GET /CreditNotes.</summary>
     public XeroResponse GetDocuments(bool creditNotes, XeroDocumentQuery query)
     {
-        XeroWhereFilter? where = null;
-        if (!string.IsNullOrWhiteSpace(query.Where))
-        {
-            try
-            {
-                where = XeroWhereFilter.Parse(query.Where);
-            }
-            catch (FormatException ex)
-            {
-                return XeroResponse.PostDataInvalid(ex.Message);
-            }
-        }
+        if (!XeroWhereFilter.TryParse(query.Where, out var where, out var invalid))
+            return invalid!;
 
         var now = time.GetUtcNow();
         lock (_gate)
@@ -75,27 +65,14 @@ internal sealed partial class XeroAccountingStore
                     || d.Reference?.Contains(term, StringComparison.OrdinalIgnoreCase) == true);
             }
 
-            List<XeroDocumentRecord> all;
-            try
-            {
-                all = found.OrderBy(d => d.UpdatedDateUTC).ThenBy(d => d.Number, StringComparer.Ordinal).ToList();
-            }
-            catch (FormatException ex)
-            {
-                return XeroResponse.PostDataInvalid(ex.Message);
-            }
-
             // Paged answers carry line items; unpaged ones leave line detail out (reference §1.6 Paging).
-            var paged = query.Page is not null;
-            var pageSize = Math.Clamp(query.PageSize ?? DefaultPageSize, 1, 1000);
-            var page = Math.Max(query.Page ?? 1, 1);
-            var slice = paged ? all.Skip((page - 1) * pageSize).Take(pageSize) : all;
-            var rendered = slice.Select(d => XeroRender.Document(d, FindContact(d.ContactID), withLines: paged && !query.SummaryOnly));
-            return XeroResponse.Ok(Collection(
-                XeroRender.Envelope(Guid.NewGuid(), now),
+            return Listing(
+                found.OrderBy(d => d.UpdatedDateUTC).ThenBy(d => d.Number, StringComparer.Ordinal),
                 creditNotes ? "CreditNotes" : "Invoices",
-                rendered,
-                paged ? (page, pageSize, all.Count) : null));
+                query.Page,
+                query.PageSize,
+                now,
+                (d, paged) => XeroRender.Document(d, FindContact(d.ContactID), withLines: paged && !query.SummaryOnly));
         }
     }
 

@@ -100,6 +100,30 @@ internal sealed partial class XeroAccountingStore(TimeProvider time)
 
     private XeroContactRecord? FindContact(Guid id) => _contacts.Find(c => c.ContactID == id);
 
+    /// <summary>
+    /// A GET listing: runs the filtered, sorted query (a where clause that cannot be applied to a record answers
+    /// PostDataInvalid), then answers one page when the query asks for one, else everything.
+    /// </summary>
+    private static XeroResponse Listing<T>(IEnumerable<T> sorted, string name, int? page, int? pageSize, DateTimeOffset now, Func<T, bool, JsonObject> render)
+    {
+        List<T> all;
+        try
+        {
+            all = sorted.ToList();
+        }
+        catch (FormatException ex)
+        {
+            return XeroResponse.PostDataInvalid(ex.Message);
+        }
+
+        var paged = page is not null;
+        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, 1000);
+        var number = Math.Max(page ?? 1, 1);
+        var slice = paged ? all.Skip((number - 1) * size).Take(size) : all;
+        var rendered = slice.Select(item => render(item, paged));
+        return XeroResponse.Ok(Collection(XeroRender.Envelope(Guid.NewGuid(), now), name, rendered, paged ? (number, size, all.Count) : null));
+    }
+
     private static JsonObject Collection(JsonObject envelope, string name, IEnumerable<JsonObject> items, (int Page, int PageSize, int ItemCount)? paging)
     {
         if (paging is { } p)

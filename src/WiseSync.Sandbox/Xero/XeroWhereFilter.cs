@@ -13,6 +13,28 @@ internal sealed class XeroWhereFilter
 
     private XeroWhereFilter(Node root) => _root = root;
 
+    /// <summary>
+    /// Reads an optional where clause: true with a null filter when there is none, false with Xero's
+    /// "post data invalid" answer when it does not parse.
+    /// </summary>
+    public static bool TryParse(string? text, out XeroWhereFilter? filter, out XeroResponse? invalid)
+    {
+        filter = null;
+        invalid = null;
+        if (string.IsNullOrWhiteSpace(text))
+            return true;
+        try
+        {
+            filter = Parse(text);
+            return true;
+        }
+        catch (FormatException ex)
+        {
+            invalid = XeroResponse.PostDataInvalid(ex.Message);
+            return false;
+        }
+    }
+
     /// <summary>Parses a where clause; throws <see cref="FormatException"/> with a Xero-like message when it cannot.</summary>
     public static XeroWhereFilter Parse(string text)
     {
