@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
+using WiseSync.Pipeline.Actions;
 using WiseSync.Pipeline.Internal;
-using WiseSync.Policies;
 
 namespace WiseSync;
 
@@ -11,19 +11,21 @@ namespace WiseSync;
 /// post to accounting, mark synced only, update paid dates, dry runs, batch deletion, history and customer mappings.
 /// Every run holds the connection's lease in the ledger, so a second run of the same connection fails fast.
 /// </summary>
-public sealed partial class SyncPipeline
+/// <remarks>
+/// A thin front: each action is a class of its own (<c>Pipeline/Actions</c>), and a post's steps follow one invoice from
+/// the PSA page to the PSA mark in the order of <c>Pipeline/Steps</c> (read window → prepare invoices → record intent →
+/// prepare customers → write chunk → record ref → mark PSA → schedule payments).
+/// </remarks>
+public sealed class SyncPipeline
 {
-    private readonly IPsaSource _psa;
-    private readonly IAccountingSink _sink;
-    private readonly ISyncLedger _ledger;
-    private readonly IClock _clock;
-    private readonly WiseSyncOptions _options;
-    private readonly IPaymentScheduler? _scheduler;
-    private readonly ICustomerMatchResolver? _resolver;
-    private readonly ILogger _logger;
-    private readonly ContactEmailPolicy _contactPolicy;
-    private readonly DueDatePolicy _dueDates;
-    private readonly DocumentNumberPolicy _numbers;
+    private readonly PipelineServices _services;
+    private readonly PostSteps _steps;
+    private readonly PostAction _post;
+    private readonly MarkSyncedOnlyAction _markSyncedOnly;
+    private readonly UpdatePaidDatesAction _updatePaidDates;
+    private readonly DryRunAction _dryRun;
+    private readonly DeleteAction _delete;
+    private readonly RebuildAction _rebuild;
 
     /// <summary>Creates the pipeline of one connection.</summary>
     /// <param name="connection">The connection name (the lease and the ledger rows are per connection).</param>
@@ -48,27 +50,35 @@ public sealed partial class SyncPipeline
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connection);
         Connection = connection;
-        _psa = psa ?? throw new ArgumentNullException(nameof(psa));
-        _sink = sink ?? throw new ArgumentNullException(nameof(sink));
-        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _options = options ?? new WiseSyncOptions();
-        _scheduler = scheduler;
-        _resolver = customerMatchResolver;
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _contactPolicy = new ContactEmailPolicy(_options.ContactEmailHandling);
-        _dueDates = new DueDatePolicy(_options.PaymentTerms, _options.DefaultNetDays);
-        _numbers = new DocumentNumberPolicy(ledger, connection);
+        _services = new PipelineServices(
+            connection,
+            psa ?? throw new ArgumentNullException(nameof(psa)),
+            sink ?? throw new ArgumentNullException(nameof(sink)),
+            ledger ?? throw new ArgumentNullException(nameof(ledger)),
+            clock ?? throw new ArgumentNullException(nameof(clock)),
+            options ?? new WiseSyncOptions(),
+            scheduler,
+            customerMatchResolver,
+            (ILogger?)logger ?? NullLogger.Instance);
+        _steps = new PostSteps(_services);
+        _post = new PostAction(_services, _steps, new RecoveryAction(_services, _steps.MarkPsa));
+        _markSyncedOnly = new MarkSyncedOnlyAction(_services, _steps);
+        _updatePaidDates = new UpdatePaidDatesAction(_services);
+        _dryRun = new DryRunAction(_services, _steps);
+        _delete = new DeleteAction(_services);
+        _rebuild = new RebuildAction(_services, _steps.Read);
     }
 
     /// <summary>The connection name.</summary>
     public string Connection { get; }
 
+    private ISyncLedger Ledger => _services.Ledger;
+
     /// <summary>The invoices a request covers (not yet synced unless the request includes synced ones).</summary>
     public async Task<IReadOnlyList<PsaInvoice>> GetPendingAsync(SyncRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await ReadInvoicesAsync(request, cancellationToken).ConfigureAwait(false);
+        return await _steps.Read.ReadAllAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs a request. Per-invoice problems are results; configuration problems and a held lease are exceptions.</summary>
@@ -78,32 +88,62 @@ public sealed partial class SyncPipeline
         ArgumentNullException.ThrowIfNull(request);
         if (request.DryRun)
         {
-            return DryRunAsync(request, progress, cancellationToken);
+            return _dryRun.RunAsync(request, progress, cancellationToken);
         }
 
         return request.Action switch
         {
-            SyncAction.PostToAccounting => PostAsync(request, progress, cancellationToken),
-            SyncAction.MarkSyncedOnly => MarkSyncedOnlyAsync(request, progress, cancellationToken),
-            SyncAction.UpdatePaidDates => UpdatePaidDatesAsync(request, progress, cancellationToken),
+            SyncAction.PostToAccounting => _post.RunAsync(request, progress, cancellationToken),
+            SyncAction.MarkSyncedOnly => _markSyncedOnly.RunAsync(request, progress, cancellationToken),
+            SyncAction.UpdatePaidDates => _updatePaidDates.RunAsync(request, progress, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Action, "Unknown sync action."),
         };
     }
 
+    /// <summary>
+    /// Deletes a batch: clears the PSA synced marks it still owns, cancels their scheduled payments and removes the entries, but
+    /// keeps the PSA→accounting invoice and customer mappings, so the next post updates the same accounting invoices.
+    /// The batch is stamped "deleting" first and its entries go chunk by chunk as their marks are cleared, so an interrupted
+    /// deletion shows in the history and a repeat finishes it. A mark that a later batch wrote (the invoice was posted or
+    /// marked again since) belongs to that batch and is kept. Entries whose mark could not be cleared stay (and so does the batch).
+    /// </summary>
+    public Task<DeleteBatchResult> DeleteBatchAsync(string batchId, CancellationToken cancellationToken = default) =>
+        _delete.RunAsync(batchId, null, cancellationToken);
+
+    /// <summary>Deletes one invoice's entry of a batch, as <see cref="DeleteBatchAsync"/> does for all of them.</summary>
+    public Task<DeleteBatchResult> DeleteEntryAsync(string batchId, string psaInvoiceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(psaInvoiceId);
+        return _delete.RunAsync(batchId, psaInvoiceId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Rebuilds the invoice and customer mappings of a lost or damaged ledger, into a new (empty) one, from what the vendors
+    /// hold: every PSA invoice up to <paramref name="thruDate"/>, synced or not, is looked up by its accounting number.
+    /// A document with the invoice's number, kind and total is mapped to it — that is the only proof the neutral contracts
+    /// give, so a document with another total is left alone (it may be someone else's) and reported. Mapped invoices that the
+    /// PSA marks synced get an entry (marked) in one batch, so payments and delete-batch work as before; mapped ones without the
+    /// mark are updated and marked by the next post instead of being created again. Companies get the customer the accounting
+    /// system finds for them (by account number, then name); manual mappings already in the ledger are kept.
+    /// </summary>
+    /// <exception cref="SyncAlreadyRunningException">Another run of this connection holds the lease.</exception>
+    public Task<LedgerRebuildResult> RebuildLedgerAsync(LocalDate thruDate, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        _rebuild.RunAsync(thruDate, progress, cancellationToken);
+
     /// <summary>The connection's batches, newest first.</summary>
     public Task<IReadOnlyList<LedgerBatch>> GetHistoryAsync(int limit = 50, CancellationToken cancellationToken = default) =>
-        _ledger.GetBatchesAsync(Connection, limit, cancellationToken);
+        Ledger.GetBatchesAsync(Connection, limit, cancellationToken);
 
     /// <summary>One batch of this connection with its entries, or null.</summary>
     public async Task<SyncBatchDetails?> GetBatchAsync(string batchId, CancellationToken cancellationToken = default)
     {
-        var batch = await _ledger.GetBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
+        var batch = await Ledger.GetBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
         if (batch is null || batch.Connection != Connection)
         {
             return null;
         }
 
-        var entries = await _ledger.GetEntriesAsync(batchId, cancellationToken).ConfigureAwait(false);
+        var entries = await Ledger.GetEntriesAsync(batchId, cancellationToken).ConfigureAwait(false);
         return new SyncBatchDetails(batch, entries);
     }
 
@@ -112,8 +152,8 @@ public sealed partial class SyncPipeline
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(psaCompanyId);
         ArgumentException.ThrowIfNullOrWhiteSpace(accountingCustomerId);
-        return _ledger.SaveCustomerMappingAsync(
-            new CustomerMapping(Connection, psaCompanyId, accountingCustomerId, _clock.GetCurrentInstant())
+        return Ledger.SaveCustomerMappingAsync(
+            new CustomerMapping(Connection, psaCompanyId, accountingCustomerId, _services.Now)
             {
                 AccountingCustomerName = accountingCustomerName,
                 IsManual = true,
@@ -123,69 +163,33 @@ public sealed partial class SyncPipeline
 
     /// <summary>Clears a PSA company's customer mapping; the next post matches (or creates) the customer again. False when there was none.</summary>
     public Task<bool> UnmapCustomerAsync(string psaCompanyId, CancellationToken cancellationToken = default) =>
-        _ledger.DeleteCustomerMappingAsync(Connection, psaCompanyId, cancellationToken);
-
-    private async Task<List<PsaInvoice>> ReadInvoicesAsync(SyncRequest request, CancellationToken cancellationToken)
-    {
-        var invoices = new List<PsaInvoice>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var invoice in _psa.GetInvoicesAsync(request.ToQuery(), cancellationToken).ConfigureAwait(false))
-        {
-            if (IsInRun(invoice, request, seen))
-            {
-                invoices.Add(invoice);
-            }
-        }
-
-        return invoices;
-    }
-
-    /// <summary>Guards against a source that ignores part of the query, and against pages that repeat an invoice.</summary>
-    private static bool IsInRun(PsaInvoice invoice, SyncRequest request, HashSet<string> seen)
-    {
-        if (!request.IncludeAlreadySynced && invoice.SyncedMark is not null)
-        {
-            return false;
-        }
-
-        if (request.InvoiceIds is { Count: > 0 } ids && !ids.Contains(invoice.Id))
-        {
-            return false;
-        }
-
-        return seen.Add(invoice.Id);
-    }
-
-    private async Task<SyncLease> AcquireLeaseAsync(CancellationToken cancellationToken)
-    {
-        var holder = LeaseHolder.ForThisProcess();
-        return await _ledger.AcquireLeaseAsync(Connection, holder, LeaseDuration, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task ReleaseLeaseAsync(SyncLease lease)
-    {
-        // Released even when the run was cancelled: a lease left behind would block the next run until it expires.
-        await _ledger.ReleaseLeaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private Duration LeaseDuration => Duration.FromTimeSpan(_options.LeaseDuration);
-
-    private static string NewBatchId(Instant startedAt) => Guid.CreateVersion7(startedAt.ToDateTimeOffset()).ToString("N");
-
-    /// <summary>The run's chunk sizes, read from the vendors' capabilities when a run starts.</summary>
-    private ChunkSizes Sizes => new(_sink.Capabilities, _psa.Capabilities, _options);
+        Ledger.DeleteCustomerMappingAsync(Connection, psaCompanyId, cancellationToken);
 
     /// <summary>
-    /// Whether a caught exception is a failure of the step (a red light, a stop) rather than the run's end: not a cancellation
-    /// the caller asked for, and not the ledger failing — without the durable record nothing can be recorded, so that ends
-    /// the run (the next run reconciles whatever was in flight).
+    /// The connection's orphans: invoices in accounting whose PSA write (synced mark, paid date) the PSA refused in
+    /// <see cref="WiseSyncOptions.OrphanAfterFailedRuns"/> runs. They are no longer retried; a person resolves each by hand
+    /// and then dismisses it with <see cref="DismissOrphanAsync"/>.
     /// </summary>
-    private static bool IsFailure(Exception exception, CancellationToken cancellationToken) =>
-        (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && !IsLedgerFault(exception);
+    public async Task<IReadOnlyList<FailedPsaWrite>> GetOrphansAsync(CancellationToken cancellationToken = default) =>
+        (await Ledger.GetFailedPsaWritesAsync(Connection, cancellationToken).ConfigureAwait(false)).Where(f => f.IsOrphan).ToList();
 
-    private static bool IsLedgerFault(Exception exception) =>
-        exception is LedgerException or Microsoft.Data.Sqlite.SqliteException || (exception.InnerException is { } inner && IsLedgerFault(inner));
+    /// <summary>
+    /// Forgets the orphans of one PSA invoice once a person has resolved them: the next run treats the invoice like any other
+    /// (a post updates the mapped accounting invoice and writes the mark, if the PSA still lists it). False when it had none.
+    /// </summary>
+    /// <exception cref="SyncAlreadyRunningException">A run of this connection holds the lease.</exception>
+    public async Task<bool> DismissOrphanAsync(string psaInvoiceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(psaInvoiceId);
+        return await LeasedRun.RunAsync(_services, action: null, progress: null, async _ =>
+        {
+            var orphans = (await GetOrphansAsync(cancellationToken).ConfigureAwait(false)).Where(o => o.PsaInvoiceId == psaInvoiceId).ToList();
+            foreach (var orphan in orphans)
+            {
+                await Ledger.DeleteFailedPsaWritesAsync(Connection, orphan.Kind, [psaInvoiceId], cancellationToken).ConfigureAwait(false);
+            }
 
-    private static void Report(IProgress<SyncProgress>? progress, int done, int total, string? current) =>
-        progress?.Report(new SyncProgress(done, total, current));
+            return orphans.Count > 0;
+        }, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -19,6 +19,15 @@ internal sealed record RunStop(string Reason, SyncStatus Status, string ItemMess
         _ => null,
     };
 
+    /// <summary>Finishes the invoices the run did not reach with the stop's status and message.</summary>
+    public void FinishAll(IEnumerable<WorkItem> items)
+    {
+        foreach (var item in items)
+        {
+            item.Finish(Status, ItemMessage);
+        }
+    }
+
     private static string RetryTime(RateLimitedException limit, Instant now)
     {
         var at = limit.RetryAt ?? (limit.RetryAfter is { } after ? now + after : null);

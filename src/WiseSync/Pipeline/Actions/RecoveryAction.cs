@@ -1,8 +1,10 @@
 using WiseSync.Pipeline.Internal;
+using WiseSync.Pipeline.Steps;
 
-namespace WiseSync;
+namespace WiseSync.Pipeline.Actions;
 
-public sealed partial class SyncPipeline
+/// <summary>The start of every post: what a crashed run left between the intent and the PSA mark is finished or released.</summary>
+internal sealed class RecoveryAction(PipelineServices services, MarkPsaStep markPsa)
 {
     /// <summary>
     /// Reconciles what a crashed run left between the intent and the PSA mark: a pending create is looked up by number
@@ -10,10 +12,10 @@ public sealed partial class SyncPipeline
     /// (this run updates it again), and a written one gets its PSA mark. A mark the PSA refuses is this run's red light for
     /// that invoice (returned, so the run reports it and does not post it again), counted towards its orphan limit.
     /// </summary>
-    private async Task<List<InvoiceSyncResult>> RecoverAsync(string currentBatchId, PsaWriteFailures failures, CancellationToken cancellationToken)
+    public async Task<List<InvoiceSyncResult>> RunAsync(string currentBatchId, PsaWriteFailures failures, CancellationToken cancellationToken)
     {
         var refused = new List<InvoiceSyncResult>();
-        var intents = await _ledger.GetIntentsAsync(Connection, cancellationToken).ConfigureAwait(false);
+        var intents = await services.Ledger.GetIntentsAsync(services.Connection, cancellationToken).ConfigureAwait(false);
         if (intents.Count == 0)
         {
             return refused;
@@ -25,66 +27,58 @@ public sealed partial class SyncPipeline
             var written = intents.Where(i => i.State == IntentState.Written).ToList();
             foreach (var intent in intents.Where(i => i.State == IntentState.Pending && i.IsUpdate))
             {
-                await _ledger.DeleteIntentAsync(Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
+                await services.Ledger.DeleteIntentAsync(services.Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
                 released++;
             }
 
             foreach (var group in intents.Where(i => i.State == IntentState.Pending && !i.IsUpdate).GroupBy(i => i.Kind))
             {
                 var pending = group.ToList();
-                var found = await _sink.FindInvoicesByNumberAsync(pending.Select(i => i.DocumentNumber).Distinct().ToList(), group.Key, cancellationToken).ConfigureAwait(false);
+                var found = await services.Sink.FindInvoicesByNumberAsync(pending.Select(i => i.DocumentNumber).Distinct().ToList(), group.Key, cancellationToken).ConfigureAwait(false);
                 var byNumber = new Dictionary<string, AccountingInvoiceRef>(StringComparer.OrdinalIgnoreCase);
                 foreach (var invoice in found)
                 {
                     byNumber.TryAdd(invoice.Number, invoice);
                 }
 
-                var now = _clock.GetCurrentInstant();
+                var now = services.Now;
                 foreach (var intent in pending)
                 {
                     if (!byNumber.TryGetValue(intent.DocumentNumber, out var existing))
                     {
-                        await _ledger.DeleteIntentAsync(Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
+                        await services.Ledger.DeleteIntentAsync(services.Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
                         released++;
                         continue;
                     }
 
-                    await _ledger.SaveInvoiceMappingAsync(
-                        new InvoiceMapping(Connection, intent.PsaInvoiceId, intent.PsaNumber ?? intent.DocumentNumber, existing.Id, existing.Number, intent.Kind, now),
+                    await services.Ledger.SaveInvoiceMappingAsync(
+                        new InvoiceMapping(services.Connection, intent.PsaInvoiceId, intent.PsaNumber ?? intent.DocumentNumber, existing.Id, existing.Number, intent.Kind, now),
                         cancellationToken).ConfigureAwait(false);
                     var advanced = intent with { State = IntentState.Written, AccountingInvoiceId = existing.Id, UpdatedAt = now };
-                    await _ledger.SaveIntentAsync(advanced, cancellationToken).ConfigureAwait(false);
+                    await services.Ledger.SaveIntentAsync(advanced, cancellationToken).ConfigureAwait(false);
                     written.Add(advanced);
                 }
             }
 
             var chunkIndex = 0;
-            foreach (var chunk in written.Chunk(Sizes.PsaWrite))
+            foreach (var chunk in written.Chunk(services.Sizes.PsaWrite))
             {
                 chunkIndex++;
-                var now = _clock.GetCurrentInstant();
-                var results = await _psa.MarkSyncedAsync(
-                    BatchKeys.For(currentBatchId, "r", chunkIndex, _psa.Capabilities),
-                    chunk.Select(i => new PsaSyncMark(i.PsaInvoiceId, now, i.AccountingInvoiceId)).ToList(),
-                    cancellationToken).ConfigureAwait(false);
-                var answers = new Dictionary<string, PsaWriteResult>(StringComparer.Ordinal);
-                foreach (var result in results)
-                {
-                    answers.TryAdd(result.InvoiceId, result);
-                }
+                var now = services.Now;
+                var answers = await markPsa.MarkAsync(currentBatchId, "r", chunkIndex, chunk.Select(i => new PsaSyncMark(i.PsaInvoiceId, now, i.AccountingInvoiceId)).ToList(), cancellationToken)
+                    .ConfigureAwait(false);
 
                 var marked = new List<string>();
                 foreach (var intent in chunk)
                 {
-                    var error = answers.TryGetValue(intent.PsaInvoiceId, out var answer) ? answer.Error : $"{_psa.Name} returned no result";
-                    if (error is not null)
+                    if (answers.ErrorOf(intent.PsaInvoiceId) is { } error)
                     {
                         refused.Add(await RefusedMarkAsync(intent, error, failures, cancellationToken).ConfigureAwait(false));
                         continue;
                     }
 
                     await RecordRecoveredAsync(intent, currentBatchId, cancellationToken).ConfigureAwait(false);
-                    await _ledger.DeleteIntentAsync(Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
+                    await services.Ledger.DeleteIntentAsync(services.Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
                     marked.Add(intent.PsaInvoiceId);
                     completed++;
                 }
@@ -94,28 +88,28 @@ public sealed partial class SyncPipeline
 
             await CloseInterruptedBatchesAsync(intents.Select(i => i.BatchId).Distinct().Where(b => b != currentBatchId), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsFailure(ex, cancellationToken))
+        catch (Exception ex) when (RunFaults.IsFailure(ex, cancellationToken))
         {
-            PipelineLog.RecoveryFailed(_logger, ex, Connection);
+            PipelineLog.RecoveryFailed(services.Logger, ex, services.Connection);
         }
 
-        PipelineLog.Recovered(_logger, Connection, intents.Count, completed, released);
+        PipelineLog.Recovered(services.Logger, services.Connection, intents.Count, completed, released);
         return refused;
     }
 
     /// <summary>A mark the PSA refused for a written intent: counted; an orphan's intent goes (it is no longer retried).</summary>
     private async Task<InvoiceSyncResult> RefusedMarkAsync(SyncIntent intent, string error, PsaWriteFailures failures, CancellationToken cancellationToken)
     {
-        var mapping = (await _ledger.GetInvoiceMappingsAsync(Connection, [intent.PsaInvoiceId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(intent.PsaInvoiceId);
+        var mapping = (await services.Ledger.GetInvoiceMappingsAsync(services.Connection, [intent.PsaInvoiceId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(intent.PsaInvoiceId);
         var accountingNumber = mapping?.AccountingNumber ?? intent.DocumentNumber;
         var failure = await failures.RecordAsync(PsaWriteKind.SyncedMark, intent.PsaInvoiceId, intent.PsaNumber ?? intent.DocumentNumber, intent.AccountingInvoiceId,
-            accountingNumber, error, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            accountingNumber, error, services.Now, cancellationToken).ConfigureAwait(false);
         if (failure.IsOrphan)
         {
-            await _ledger.DeleteIntentAsync(Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
+            await services.Ledger.DeleteIntentAsync(services.Connection, intent.PsaInvoiceId, cancellationToken).ConfigureAwait(false);
         }
 
-        return new InvoiceSyncResult(intent.PsaInvoiceId, intent.PsaNumber ?? intent.DocumentNumber, SyncStatus.Error, [failures.Describe(failure, _psa.Name, _sink.Name)])
+        return new InvoiceSyncResult(intent.PsaInvoiceId, intent.PsaNumber ?? intent.DocumentNumber, SyncStatus.Error, [failures.Describe(failure, services.Psa.Name, services.Sink.Name)])
         {
             Total = mapping?.Total,
             AccountingInvoiceId = intent.AccountingInvoiceId,
@@ -126,11 +120,11 @@ public sealed partial class SyncPipeline
     private async Task RecordRecoveredAsync(SyncIntent intent, string currentBatchId, CancellationToken cancellationToken)
     {
         // The entry goes to the batch that started the write, unless that batch has since been deleted.
-        var batchId = await _ledger.GetBatchAsync(intent.BatchId, cancellationToken).ConfigureAwait(false) is null ? currentBatchId : intent.BatchId;
-        var mapping = (await _ledger.GetInvoiceMappingsAsync(Connection, [intent.PsaInvoiceId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(intent.PsaInvoiceId);
-        await _ledger.SaveEntryAsync(
+        var batchId = await services.Ledger.GetBatchAsync(intent.BatchId, cancellationToken).ConfigureAwait(false) is null ? currentBatchId : intent.BatchId;
+        var mapping = (await services.Ledger.GetInvoiceMappingsAsync(services.Connection, [intent.PsaInvoiceId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(intent.PsaInvoiceId);
+        await services.Ledger.SaveEntryAsync(
             new LedgerEntry(batchId, intent.PsaInvoiceId, intent.PsaNumber ?? intent.DocumentNumber, SyncStatus.Warning,
-                ["Completed after an interrupted run: found in accounting and marked synced."], _clock.GetCurrentInstant())
+                ["Completed after an interrupted run: found in accounting and marked synced."], services.Now)
             {
                 PsaMarked = true,
                 AccountingInvoiceId = intent.AccountingInvoiceId,
@@ -143,19 +137,19 @@ public sealed partial class SyncPipeline
     {
         foreach (var batchId in batchIds)
         {
-            var batch = await _ledger.GetBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
+            var batch = await services.Ledger.GetBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
             if (batch is null || batch.FinishedAt is not null)
             {
                 continue;
             }
 
-            var entries = await _ledger.GetEntriesAsync(batchId, cancellationToken).ConfigureAwait(false);
+            var entries = await services.Ledger.GetEntriesAsync(batchId, cancellationToken).ConfigureAwait(false);
             var totals = new SyncTotals(
                 entries.Count,
                 entries.Count(e => e.Status == SyncStatus.Success),
                 entries.Count(e => e.Status == SyncStatus.Warning),
                 entries.Count(e => e.Status == SyncStatus.Error));
-            await _ledger.FinishBatchAsync(batchId, _clock.GetCurrentInstant(), totals, "interrupted; completed by a later run", cancellationToken).ConfigureAwait(false);
+            await services.Ledger.FinishBatchAsync(batchId, services.Now, totals, "interrupted; completed by a later run", cancellationToken).ConfigureAwait(false);
         }
     }
 }
