@@ -75,23 +75,6 @@ public sealed class QuickBooksOptions
     /// <summary>Divides every limit window (a WiseSync sandbox started with a time scale runs its minute that much faster).</summary>
     public double TimeScale { get; set; } = 1d;
 
-    /// <summary>Points the connection at a WiseSync sandbox: API, token endpoint and sandbox credentials.</summary>
-    /// <param name="sandboxUrl">The sandbox's base URL, e.g. <c>http://127.0.0.1:5599</c>.</param>
-    /// <param name="timeScale">The sandbox's time scale (GET /_sandbox/info).</param>
-    public QuickBooksOptions UseSandbox(Uri sandboxUrl, double timeScale = 1d)
-    {
-        ArgumentNullException.ThrowIfNull(sandboxUrl);
-        var root = sandboxUrl.AbsoluteUri.TrimEnd('/');
-        BaseUrl = new Uri(root + "/quickbooks");
-        TokenUrl = new Uri(root + "/quickbooks/oauth2/v1/tokens/bearer");
-        ClientId = "sandbox-client";
-        ClientSecret = "sandbox-secret";
-        RefreshToken ??= "sandbox-refresh";
-        RealmId = string.IsNullOrEmpty(RealmId) ? "9130000000000001" : RealmId;
-        TimeScale = timeScale;
-        return this;
-    }
-
     /// <summary>The API host without the <c>/v3/company/{realmId}</c> part.</summary>
     public Uri ResolveBaseUrl() => BaseUrl ?? new Uri(Environment == QuickBooksEnvironment.Production
         ? "https://quickbooks.api.intuit.com"

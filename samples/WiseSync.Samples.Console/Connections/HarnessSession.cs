@@ -133,8 +133,7 @@ internal sealed class HarnessSession : IAsyncDisposable
                     o.DatabasePath = ledgerPath;
                     o.BusyTimeout = settings.LedgerTimeout;
                 });
-            ProviderRegistration.AddPsa(builder, settings.Psa, target);
-            ProviderRegistration.AddAccounting(builder, settings.Accounting, target);
+            ProviderRegistration.AddProviders(builder, settings.Psa, settings.Accounting, target);
             builder.AddWisePay(o => o.DatabasePath = ledgerPath);
             var session = Build(settings, services, embedded, target, ledgerPath);
             embedded = null;

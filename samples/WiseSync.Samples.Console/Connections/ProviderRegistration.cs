@@ -10,77 +10,31 @@ namespace WiseSync.Samples.Console.Connections;
 
 /// <summary>
 /// Adds the chosen PSA and accounting providers to a connection exactly as a host would: the builder extensions with
-/// either the sandbox's credentials (and its time scale) or a configuration section.
+/// either a sandbox (<c>UseSandbox</c>) or a configuration section.
 /// </summary>
 internal static class ProviderRegistration
 {
-    public static void AddPsa(IWiseSyncBuilder builder, string psa, SandboxTarget sandbox)
+    /// <summary>
+    /// Adds the PSA and the accounting system against a sandbox: <c>UseSandbox</c> (WiseSync.Testing) sets their URLs, the
+    /// sandbox's credentials and its time scale.
+    /// </summary>
+    public static void AddProviders(IWiseSyncBuilder builder, string psa, string accounting, SandboxTarget sandbox)
     {
-        var credentials = sandbox.Credentials;
-        switch (psa)
+        builder.UseSandbox(sandbox.BaseUrl, sandbox.Credentials, sandbox.TimeScale);
+        _ = psa switch
         {
-            case "autotask":
-                builder.AddAutotask(o =>
-                {
-                    o.UserName = credentials.Autotask.UserName;
-                    o.Secret = credentials.Autotask.Secret;
-                    o.IntegrationCode = credentials.Autotask.ApiIntegrationCode;
-                    // Zone discovery runs as against the real API: the sandbox's zoneInformation answers with its own URL.
-                    o.ZoneLookupUrl = new Uri(sandbox.BaseUrl, "autotask/atservicesrest/");
-                    o.TimeScale = sandbox.TimeScale;
-                });
-                break;
-            case "connectwise":
-                builder.AddConnectWise(o =>
-                {
-                    o.SiteUrl = new Uri(sandbox.BaseUrl, "connectwise");
-                    o.CompanyId = credentials.ConnectWise.CompanyId;
-                    o.PublicKey = credentials.ConnectWise.PublicKey;
-                    o.PrivateKey = credentials.ConnectWise.PrivateKey;
-                    o.ClientId = credentials.ConnectWise.ClientId;
-                    o.TimeScale = sandbox.TimeScale;
-                });
-                break;
-            default:
-                throw new Cli.UsageException($"--psa: unknown PSA '{psa}'.");
-        }
-    }
-
-    public static void AddAccounting(IWiseSyncBuilder builder, string accounting, SandboxTarget sandbox)
-    {
-        var credentials = sandbox.Credentials;
-        switch (accounting)
+            "autotask" => builder.AddAutotask(),
+            "connectwise" => builder.AddConnectWise(),
+            _ => throw new Cli.UsageException($"--psa: unknown PSA '{psa}'."),
+        };
+        _ = accounting switch
         {
-            case "xero":
-                builder.AddXero(o =>
-                {
-                    o.ClientId = credentials.Xero.ClientId;
-                    o.ClientSecret = credentials.Xero.ClientSecret;
-                    o.RefreshToken = credentials.Xero.RefreshToken;
-                    o.TenantId = credentials.Xero.TenantId;
-                    o.ApiBaseUrl = new Uri(sandbox.BaseUrl, "xero/");
-                    o.IdentityBaseUrl = new Uri(sandbox.BaseUrl, "xero/identity/");
-                    o.TimeScale = sandbox.TimeScale;
-                });
-                break;
-            case "quickbooks":
-                builder.AddQuickBooks(o =>
-                {
-                    o.ClientId = credentials.QuickBooks.ClientId;
-                    o.ClientSecret = credentials.QuickBooks.ClientSecret;
-                    o.RefreshToken = credentials.QuickBooks.RefreshToken;
-                    o.RealmId = credentials.QuickBooks.RealmId;
-                    o.BaseUrl = new Uri(credentials.QuickBooks.ApiBaseUrl.AbsoluteUri.TrimEnd('/'));
-                    o.TokenUrl = credentials.QuickBooks.TokenUrl;
-                    // The sandbox company has the "Services" income account (id 1) of a new QBO company: item codes the PSA
-                    // uses become QBO items there instead of every line falling back to the default item with a warning.
-                    o.DefaultIncomeAccountId = "1";
-                    o.TimeScale = sandbox.TimeScale;
-                });
-                break;
-            default:
-                throw new Cli.UsageException($"--accounting: unknown accounting system '{accounting}'.");
-        }
+            "xero" => builder.AddXero(),
+            // The sandbox company has the "Services" income account (id 1) of a new QBO company: item codes the PSA
+            // uses become QBO items there instead of every line falling back to the default item with a warning.
+            "quickbooks" => builder.AddQuickBooks(o => o.DefaultIncomeAccountId = "1"),
+            _ => throw new Cli.UsageException($"--accounting: unknown accounting system '{accounting}'."),
+        };
     }
 
     /// <summary>Adds the PSA from its configuration section (<c>Autotask</c> or <c>ConnectWise</c>).</summary>

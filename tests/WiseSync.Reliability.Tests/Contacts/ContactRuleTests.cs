@@ -117,8 +117,7 @@ public sealed class ContactRuleTests(ITestOutputHelper output)
             services.AddLogging();
             var builder = services.AddWiseSync("c", static _ => { }).UseSqliteLedger(o => o.DatabasePath = Path.Combine(folder.FullName, "ledger.db"));
             var target = SandboxTarget.Of(sandbox);
-            ProviderRegistration.AddPsa(builder, psa, target);
-            ProviderRegistration.AddAccounting(builder, accounting, target);
+            ProviderRegistration.AddProviders(builder, psa, accounting, target);
             services.PostConfigure<AutotaskOptions>("c", o => o.Recipients = recipients);
             return new ContactRun(sandbox, InProcessConnections.Build(services), accounting, folder);
         }

@@ -26,8 +26,7 @@ internal static class InProcessConnections
     {
         var builder = services.AddWiseSync(name, static _ => { }).UseSqliteLedger(o => o.DatabasePath = ledgerPath);
         var target = SandboxTarget.Of(sandbox);
-        ProviderRegistration.AddPsa(builder, psa, target);
-        ProviderRegistration.AddAccounting(builder, accounting, target);
+        ProviderRegistration.AddProviders(builder, psa, accounting, target);
     }
 
     /// <summary>Builds the provider and runs the start-up validation IHost would run.</summary>

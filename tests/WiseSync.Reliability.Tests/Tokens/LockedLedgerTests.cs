@@ -97,8 +97,7 @@ public sealed class LockedLedgerTests(ITestOutputHelper output)
             o.DatabasePath = database;
             o.BusyTimeout = BusyTimeout;
         });
-        ProviderRegistration.AddPsa(builder, psa, target);
-        ProviderRegistration.AddAccounting(builder, accounting, target);
+        ProviderRegistration.AddProviders(builder, psa, accounting, target);
         return services.BuildServiceProvider();
     }
 

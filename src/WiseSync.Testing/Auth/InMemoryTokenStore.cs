@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace WiseSync;
 
 /// <summary>
-/// Keeps OAuth2 tokens in memory only: for tests and hosts that store tokens elsewhere. Tokens are lost on restart, and
+/// Keeps OAuth2 tokens in memory only: for tests and demos (the WiseSync.Testing package). Tokens are lost on restart, and
 /// renewals are serialised within this process only (the default <see cref="ITokenStore.BeginRenewalAsync"/>).
 /// </summary>
 public sealed class InMemoryTokenStore : ITokenStore
