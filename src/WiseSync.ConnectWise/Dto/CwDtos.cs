@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace WiseSync.ConnectWise.Internal;
+namespace WiseSync.ConnectWise.Dto;
 
 // ConnectWise Manage wire shapes (spec subsets in shared/specs/connectwise; accounting bodies per SOURCES.md §3).
 // Only the fields WiseSync reads or writes; unknown fields are ignored on read.

@@ -3,9 +3,10 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using WiseSync.ConnectWise.Dto;
 using WiseSync.Http;
 
-namespace WiseSync.ConnectWise.Internal;
+namespace WiseSync.ConnectWise.Api;
 
 /// <summary>
 /// The one place that speaks HTTP to ConnectWise: headers, paging, errors. Rate limiting and retries of 429

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NodaTime;
 
-namespace WiseSync.ConnectWise.Internal;
+namespace WiseSync.ConnectWise.Api;
 
 /// <summary>Builds ConnectWise <c>conditions</c> strings: strings in double quotes, dates in square brackets (reference/psa-apis.md §2.2).</summary>
 internal static class Conditions

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WiseSync.ConnectWise.Internal;
+namespace WiseSync.ConnectWise.Invoices;
 
 /// <summary>
 /// Deterministic accounting-batch identifiers (at most 50 characters, ExportAccountingBatchRequest/CreateAccountingBatchRequest).

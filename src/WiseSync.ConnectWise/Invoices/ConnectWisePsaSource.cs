@@ -3,9 +3,12 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using WiseSync.ConnectWise.Api;
+using WiseSync.ConnectWise.Customers;
+using WiseSync.ConnectWise.Dto;
 using WiseSync.Http;
 
-namespace WiseSync.ConnectWise.Internal;
+namespace WiseSync.ConnectWise.Invoices;
 
 /// <summary>
 /// The IPsaSource for ConnectWise PSA (Manage). "Synced" means the invoice's GL entries are in an accounting batch

@@ -1,4 +1,6 @@
-namespace WiseSync.ConnectWise.Internal;
+using WiseSync.ConnectWise.Dto;
+
+namespace WiseSync.ConnectWise.Customers;
 
 /// <summary>
 /// An invoice's recipients in ConnectWise order: the bill-to company's billing contact, then its contacts flagged as default

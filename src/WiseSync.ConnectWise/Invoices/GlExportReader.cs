@@ -1,4 +1,7 @@
-namespace WiseSync.ConnectWise.Internal;
+using WiseSync.ConnectWise.Api;
+using WiseSync.ConnectWise.Dto;
+
+namespace WiseSync.ConnectWise.Invoices;
 
 /// <summary>
 /// Reads invoice lines and GL entry ids from the GL export.

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace WiseSync.ConnectWise.Internal;
+namespace WiseSync.ConnectWise.Api;
 
 /// <summary>A ConnectWise answer other than success, with the vendor's own messages ({code, message, errors[]}).</summary>
 internal sealed class ConnectWiseApiException : WiseSyncException

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace WiseSync.ConnectWise.Internal;
+namespace WiseSync.ConnectWise;
 
 internal static partial class ConnectWiseLog
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NodaTime;
 
-namespace WiseSync.ConnectWise.Internal;
+namespace WiseSync.ConnectWise.Api;
 
 /// <summary>Reads ConnectWise date fields.</summary>
 internal static class CwDates
