@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace WiseSync.QuickBooks.Internal;
+namespace WiseSync.QuickBooks;
 
 /// <summary>The provider's log lines (never a token or a secret; Intuit's transaction id is not a secret, support asks for it).</summary>
 internal static partial class QuickBooksLog

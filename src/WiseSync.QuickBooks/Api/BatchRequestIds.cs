@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WiseSync.QuickBooks.Internal.Api;
+namespace WiseSync.QuickBooks.Api;
 
 /// <summary>
 /// Derives QBO <c>requestid</c>s: the same logical write always gets the same id, so QBO answers a replay with the

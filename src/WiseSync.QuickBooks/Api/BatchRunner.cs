@@ -1,7 +1,7 @@
 using System.Globalization;
-using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Dto;
 
-namespace WiseSync.QuickBooks.Internal.Api;
+namespace WiseSync.QuickBooks.Api;
 
 /// <summary>
 /// Sends any number of batch items as /batch calls of at most 30, each with its own derived requestid. On the wire the

@@ -1,8 +1,8 @@
 using System.Xml;
 using System.Xml.Linq;
-using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Dto;
 
-namespace WiseSync.QuickBooks.Internal.Api;
+namespace WiseSync.QuickBooks.Api;
 
 /// <summary>
 /// Reads a Fault from an XML answer. QBO may answer in XML even when JSON was asked for: the throttle body (reference

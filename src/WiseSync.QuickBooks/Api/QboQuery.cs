@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace WiseSync.QuickBooks.Internal.Api;
+namespace WiseSync.QuickBooks.Api;
 
 /// <summary>Builds statements of the QBO query language (reference Part 2.6): no OR, no JOIN; IN for bulk look-ups.</summary>
 internal static class QboQuery

@@ -6,9 +6,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using WiseSync.Http;
-using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Dto;
 
-namespace WiseSync.QuickBooks.Internal.Api;
+namespace WiseSync.QuickBooks.Api;
 
 /// <summary>
 /// The QBO v3 calls the sink makes: query (paged), /batch, company info. Authentication, rate limiting and retries are

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace WiseSync.QuickBooks.Internal.Api;
+namespace WiseSync.QuickBooks.Api;
 
 /// <summary>
 /// QBO allows 40 batch requests per minute per realm and app (reference Part 2.3), beside the 500/min that the

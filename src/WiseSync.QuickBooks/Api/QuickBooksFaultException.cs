@@ -1,6 +1,6 @@
-using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Dto;
 
-namespace WiseSync.QuickBooks.Internal.Api;
+namespace WiseSync.QuickBooks.Api;
 
 /// <summary>QBO answered a whole request with a Fault (per-item faults of a batch are results instead).</summary>
 internal sealed class QuickBooksFaultException(int statusCode, QboFault? fault)

@@ -1,4 +1,4 @@
-namespace WiseSync.QuickBooks.Internal.Api;
+namespace WiseSync.QuickBooks.Api;
 
 /// <summary>The plumbing's typed client for one connection: an HttpClient with limiter, retries and OAuth2 in front.</summary>
 internal sealed class QuickBooksHttp(HttpClient client)

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace WiseSync.QuickBooks.Internal.Customers;
+namespace WiseSync.QuickBooks.Customers;
 
 /// <summary>
 /// The PSA company a QBO customer was created for. QBO customers have no external-id field (reference Part 2.4), so

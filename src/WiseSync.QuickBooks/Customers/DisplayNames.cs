@@ -1,4 +1,4 @@
-namespace WiseSync.QuickBooks.Internal.Customers;
+namespace WiseSync.QuickBooks.Customers;
 
 /// <summary>Turns PSA company names into valid, queryable QBO DisplayNames.</summary>
 internal static class DisplayNames

@@ -1,4 +1,4 @@
-namespace WiseSync.QuickBooks.Internal.Customers;
+namespace WiseSync.QuickBooks.Customers;
 
 /// <summary>
 /// QBO has one email field of 100 characters (PrimaryEmailAddr / BillEmail, reference Part 2.4); several addresses

@@ -1,7 +1,7 @@
-using WiseSync.QuickBooks.Internal.Api;
-using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Api;
+using WiseSync.QuickBooks.Dto;
 
-namespace WiseSync.QuickBooks.Internal.Customers;
+namespace WiseSync.QuickBooks.Customers;
 
 /// <summary>
 /// Finds or creates QBO customers for PSA companies, in bulk: stored Id → the PSA company the customer carries (the

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace WiseSync.QuickBooks.Internal.Json;
+namespace WiseSync.QuickBooks.Dto;
 
 /// <summary>
 /// Reads a text field that QuickBooks (or a client library's recording of it) sends as a number or a boolean:

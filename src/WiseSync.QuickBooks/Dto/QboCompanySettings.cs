@@ -1,4 +1,4 @@
-namespace WiseSync.QuickBooks.Internal.Json;
+namespace WiseSync.QuickBooks.Dto;
 
 /// <summary>The company's name and country (CompanyInfo; <c>Country</c> is an ISO code such as <c>US</c>, <c>GB</c>, <c>AU</c>, <c>CA</c>).</summary>
 internal sealed record QboCompanyInfo(string? CompanyName, string? Country, string? LegalName);

@@ -1,4 +1,4 @@
-namespace WiseSync.QuickBooks.Internal.Json;
+namespace WiseSync.QuickBooks.Dto;
 
 /// <summary>The fields of a QBO Customer the sink reads and writes.</summary>
 internal sealed record QboCustomer

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace WiseSync.QuickBooks.Internal.Json;
+namespace WiseSync.QuickBooks.Dto;
 
 /// <summary>IntuitResponse in JSON: exactly one of the members is set.</summary>
 internal sealed record QboEnvelope

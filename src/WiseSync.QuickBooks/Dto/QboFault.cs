@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace WiseSync.QuickBooks.Internal.Json;
+namespace WiseSync.QuickBooks.Dto;
 
 /// <summary>
 /// The Fault envelope (reference Part 2.3); also carried per batch item and inside a QueryResponse

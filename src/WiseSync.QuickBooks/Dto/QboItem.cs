@@ -1,4 +1,4 @@
-namespace WiseSync.QuickBooks.Internal.Json;
+namespace WiseSync.QuickBooks.Dto;
 
 /// <summary>A product or service (Name ≤ 100 characters in QBO, Finance.xsd).</summary>
 internal sealed record QboItem

@@ -1,4 +1,4 @@
-namespace WiseSync.QuickBooks.Internal.Json;
+namespace WiseSync.QuickBooks.Dto;
 
 /// <summary>A received payment; its lines link the invoices it pays.</summary>
 internal sealed record QboPayment

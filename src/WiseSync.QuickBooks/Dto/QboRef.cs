@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace WiseSync.QuickBooks.Internal.Json;
+namespace WiseSync.QuickBooks.Dto;
 
 /// <summary>QBO ReferenceType: <c>{"value":"1","name":"Services"}</c>; recordings show it without a value too (<c>{"name":"US Dollar"}</c>).</summary>
 internal sealed record QboRef(

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace WiseSync.QuickBooks.Internal.Json;
+namespace WiseSync.QuickBooks.Dto;
 
 /// <summary>An Invoice or a CreditMemo: both share the SalesTransaction shape (Finance.xsd).</summary>
 internal sealed record QboTransaction

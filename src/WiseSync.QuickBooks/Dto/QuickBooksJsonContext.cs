@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace WiseSync.QuickBooks.Internal.Json;
+namespace WiseSync.QuickBooks.Dto;
 
 /// <summary>
 /// The provider's source-generated serializer: QBO's names are used as they are on the wire, in any letter case (the

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WiseSync.QuickBooks.Internal.Invoices;
+namespace WiseSync.QuickBooks.Invoices;
 
 /// <summary>Fits PSA invoice numbers into QBO's DocNumber (max 21 characters, Finance.xsd / reference Part 2.5).</summary>
 internal static class DocNumbers

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace WiseSync.QuickBooks.Internal.Invoices;
+namespace WiseSync.QuickBooks.Invoices;
 
 /// <summary>
 /// The note WiseSync writes into a document's PrivateNote ("WiseSync: PSA invoice {id}", then the PSA number and link):

@@ -2,13 +2,11 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using WiseSync.Http;
-using WiseSync.QuickBooks.Internal.Api;
-using WiseSync.QuickBooks.Internal.Customers;
-using WiseSync.QuickBooks.Internal.Invoices;
-using WiseSync.QuickBooks.Internal.Payments;
-using WiseSync.QuickBooks.Internal.Tax;
+using WiseSync.QuickBooks.Api;
+using WiseSync.QuickBooks.Customers;
+using WiseSync.QuickBooks.Payments;
 
-namespace WiseSync.QuickBooks.Internal;
+namespace WiseSync.QuickBooks.Invoices;
 
 /// <summary>The <see cref="IAccountingSink"/> for one QuickBooks Online company (realm).</summary>
 internal sealed class QuickBooksAccountingSink(QuickBooksOptions options, Func<QuickBooksApiClient> newApi, ILogger logger, TimeProvider time) : IAccountingSink

@@ -1,7 +1,7 @@
-using WiseSync.QuickBooks.Internal.Api;
-using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Api;
+using WiseSync.QuickBooks.Dto;
 
-namespace WiseSync.QuickBooks.Internal.Tax;
+namespace WiseSync.QuickBooks.Invoices;
 
 /// <summary>
 /// What the sink needs to know about the company before it writes documents: its country (CompanyInfo.Country), its tax

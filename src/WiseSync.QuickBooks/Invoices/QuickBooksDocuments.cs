@@ -1,6 +1,6 @@
-using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Dto;
 
-namespace WiseSync.QuickBooks.Internal.Invoices;
+namespace WiseSync.QuickBooks.Invoices;
 
 /// <summary>Names and links of the two document kinds the sink writes.</summary>
 internal static class QuickBooksDocuments

@@ -1,9 +1,8 @@
 using System.Globalization;
-using WiseSync.QuickBooks.Internal.Customers;
-using WiseSync.QuickBooks.Internal.Json;
-using WiseSync.QuickBooks.Internal.Tax;
+using WiseSync.QuickBooks.Customers;
+using WiseSync.QuickBooks.Dto;
 
-namespace WiseSync.QuickBooks.Internal.Invoices;
+namespace WiseSync.QuickBooks.Invoices;
 
 /// <summary>Turns an <see cref="AccountingInvoiceDraft"/> into a QBO Invoice or CreditMemo body.</summary>
 internal static class QuickBooksInvoiceMapper

@@ -1,8 +1,7 @@
-using WiseSync.QuickBooks.Internal.Api;
-using WiseSync.QuickBooks.Internal.Json;
-using WiseSync.QuickBooks.Internal.Tax;
+using WiseSync.QuickBooks.Api;
+using WiseSync.QuickBooks.Dto;
 
-namespace WiseSync.QuickBooks.Internal.Invoices;
+namespace WiseSync.QuickBooks.Invoices;
 
 /// <summary>
 /// Creates or updates a chunk of drafts through /batch: one call for ≤ 30 documents, per-item Faults mapped to their

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using WiseSync.QuickBooks.Internal.Api;
-using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Api;
+using WiseSync.QuickBooks.Dto;
 
-namespace WiseSync.QuickBooks.Internal.Invoices;
+namespace WiseSync.QuickBooks.Invoices;
 
 /// <summary>
 /// Maps item codes to QBO Item ids: looked up by Name in bulk, created (Service, default income account) when

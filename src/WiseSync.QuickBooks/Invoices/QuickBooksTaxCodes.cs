@@ -1,6 +1,6 @@
-using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Dto;
 
-namespace WiseSync.QuickBooks.Internal.Tax;
+namespace WiseSync.QuickBooks.Invoices;
 
 /// <summary>
 /// Chooses each line's TaxCodeRef for the company at hand.

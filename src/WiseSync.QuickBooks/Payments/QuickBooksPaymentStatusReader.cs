@@ -1,11 +1,11 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
-using WiseSync.QuickBooks.Internal.Api;
-using WiseSync.QuickBooks.Internal.Invoices;
-using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Api;
+using WiseSync.QuickBooks.Dto;
+using WiseSync.QuickBooks.Invoices;
 
-namespace WiseSync.QuickBooks.Internal.Payments;
+namespace WiseSync.QuickBooks.Payments;
 
 /// <summary>
 /// Reads payment status in bulk: invoices by <c>Id IN (…)</c> (only those changed since the watermark), then the linked
