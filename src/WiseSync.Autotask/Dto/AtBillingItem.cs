@@ -1,4 +1,4 @@
-namespace WiseSync.Autotask.Api.Dto;
+namespace WiseSync.Autotask.Dto;
 
 /// <summary>Autotask <c>BillingItemModel</c>: one invoice line (the fields the provider reads).</summary>
 internal sealed record AtBillingItem

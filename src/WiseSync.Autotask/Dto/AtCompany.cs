@@ -1,4 +1,4 @@
-namespace WiseSync.Autotask.Api.Dto;
+namespace WiseSync.Autotask.Dto;
 
 /// <summary>Autotask <c>CompanyModel</c> (the fields the provider reads).</summary>
 internal sealed record AtCompany

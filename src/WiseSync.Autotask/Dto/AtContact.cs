@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using WiseSync.Autotask.Json;
 
-namespace WiseSync.Autotask.Api.Dto;
+namespace WiseSync.Autotask.Dto;
 
 /// <summary>Autotask <c>ContactModel</c> (the fields the provider reads).</summary>
 internal sealed record AtContact

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace WiseSync.Autotask.Api.Dto;
+namespace WiseSync.Autotask.Dto;
 
 /// <summary>PATCH body that sets or clears <c>webServiceDate</c>; a null is sent explicitly to clear it (reference/psa-apis.md §1.5).</summary>
 internal sealed record AtInvoiceSyncPatch(

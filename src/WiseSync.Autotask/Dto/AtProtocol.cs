@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace WiseSync.Autotask.Api.Dto;
+namespace WiseSync.Autotask.Dto;
 
 /// <summary>Autotask <c>QueryModel</c>: the body of <c>{Entity}/query</c>.</summary>
 internal sealed record AtQuery(IReadOnlyList<AtFilter> Filter)

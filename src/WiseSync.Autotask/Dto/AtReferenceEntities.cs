@@ -1,4 +1,4 @@
-namespace WiseSync.Autotask.Api.Dto;
+namespace WiseSync.Autotask.Dto;
 
 /// <summary>Autotask <c>PaymentTermModel</c>.</summary>
 internal sealed record AtPaymentTerm

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using WiseSync.Autotask.Api.Dto;
 
-namespace WiseSync.Autotask.Json;
+namespace WiseSync.Autotask.Dto;
 
 /// <summary>
 /// Source-generated serializer for every Autotask wire shape (camelCase, as the API writes it). Reading is lenient

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace WiseSync.Autotask.Json;
+namespace WiseSync.Autotask.Dto;
 
 /// <summary>
 /// Reads a field the swagger calls a string when Autotask sends it as a number or a boolean (the vendor's demo data
