@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using NodaTime;
+using WiseSync.ConnectWise.Invoices;
 using WiseSync.ConnectWise.Tests.Infrastructure;
 using static WiseSync.ConnectWise.Tests.PendingInvoicesTests;
 
@@ -143,7 +144,7 @@ public sealed class MarkSyncedTests
         Assert.True(results.Single().Succeeded, results.Single().Error);
         var identifier = (string)Assert.Single(await sandbox.StateAsync("batches"))!["batchIdentifier"]!;
         Assert.Equal(50, identifier.Length);
-        Assert.Equal(WiseSync.ConnectWise.Internal.BatchIdentifiers.ForKey(key), identifier);
+        Assert.Equal(WiseSync.ConnectWise.Invoices.BatchIdentifiers.ForKey(key), identifier);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using WiseSync.ConnectWise.Internal;
+using WiseSync.ConnectWise.Api;
 
 namespace WiseSync.ConnectWise.Tests;
 
@@ -116,7 +116,7 @@ public sealed class LinkHeaderTests
         using var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK);
         response.Headers.TryAddWithoutValidation("Link", "<https://h/apis/3.0/x?fields=id,name&pageSize=2&page=1>; rel=\"first\", <https://h/apis/3.0/x?fields=id,name&pageId=42>; rel=\"next\"");
 
-        var next = WiseSync.ConnectWise.Internal.ConnectWiseApi.NextLink(response);
+        var next = WiseSync.ConnectWise.Api.ConnectWiseApi.NextLink(response);
 
         Assert.Equal(new Uri("https://h/apis/3.0/x?fields=id,name&pageId=42"), next);
     }

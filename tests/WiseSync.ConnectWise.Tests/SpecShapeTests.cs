@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WiseSync.ConnectWise.Invoices;
 using WiseSync.ConnectWise.Tests.Infrastructure;
 using WiseSync.Testing;
 
@@ -47,7 +48,7 @@ public sealed class SpecShapeTests
         var invoice = SpecSchema.Load(Get2026).PropertiesOf("Invoice");
         var unposted = SpecSchema.Load(Schemas2025).PropertiesOf("UnpostedInvoice");
 
-        var asked = WiseSync.ConnectWise.Internal.ConnectWisePsaSource.InvoiceFields.Split(',');
+        var asked = WiseSync.ConnectWise.Invoices.ConnectWisePsaSource.InvoiceFields.Split(',');
         Assert.Empty(asked.Except(invoice));
         Assert.Empty(new[] { "billingLogId", "invoiceDate", "locationId", "invoiceNumber" }.Except(unposted));
         Assert.NotNull(VendorSpecs.Root);

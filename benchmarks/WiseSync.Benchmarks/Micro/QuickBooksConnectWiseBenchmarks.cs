@@ -4,10 +4,12 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using WiseSync.ConnectWise;
-using WiseSync.ConnectWise.Internal;
+using WiseSync.ConnectWise.Customers;
+using WiseSync.ConnectWise.Dto;
+using WiseSync.ConnectWise.Invoices;
 using WiseSync.QuickBooks;
-using WiseSync.QuickBooks.Internal.Invoices;
-using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Dto;
+using WiseSync.QuickBooks.Invoices;
 using WiseSync.Sandbox;
 
 namespace WiseSync.Benchmarks.Micro;

@@ -6,8 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using WiseSync.Autotask.Api.Dto;
-using WiseSync.Autotask.Json;
+using WiseSync.Autotask.Dto;
 using WiseSync.Http;
 
 namespace WiseSync.Autotask.Api;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using WiseSync.Autotask.Api.Dto;
-using WiseSync.Autotask.Json;
+using WiseSync.Autotask.Dto;
 
 namespace WiseSync.Autotask.Api;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using WiseSync.Autotask.Api.Dto;
-using WiseSync.Autotask.Json;
+using WiseSync.Autotask.Dto;
 using WiseSync.Http;
 
 namespace WiseSync.Autotask.Api;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using NodaTime;
-using WiseSync.Autotask.Api.Dto;
+using WiseSync.Autotask.Dto;
 
 namespace WiseSync.Autotask.Invoices;
 

@@ -4,8 +4,7 @@ using System.Xml;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using WiseSync.Autotask.Api;
-using WiseSync.Autotask.Api.Dto;
-using WiseSync.Autotask.Json;
+using WiseSync.Autotask.Dto;
 using WiseSync.Http;
 
 namespace WiseSync.Autotask.Invoices;

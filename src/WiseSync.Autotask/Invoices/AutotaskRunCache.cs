@@ -1,6 +1,5 @@
 using WiseSync.Autotask.Api;
-using WiseSync.Autotask.Api.Dto;
-using WiseSync.Autotask.Json;
+using WiseSync.Autotask.Dto;
 
 namespace WiseSync.Autotask.Invoices;
 

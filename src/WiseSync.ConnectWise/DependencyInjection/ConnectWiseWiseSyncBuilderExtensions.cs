@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WiseSync;
 using WiseSync.ConnectWise;
-using WiseSync.ConnectWise.Internal;
+using WiseSync.ConnectWise.Api;
+using WiseSync.ConnectWise.Invoices;
 using WiseSync.Http;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
+using WiseSync.ConnectWise.Api;
 
 namespace WiseSync.ConnectWise;
 
@@ -34,10 +35,10 @@ internal sealed class ConnectWiseOptionsValidator : IValidateOptions<ConnectWise
             failures.Add($"{prefix} ClientId must be the GUID registered at developer.connectwise.com.");
         }
 
-        if (options.PageSize is < 1 or > Internal.ConnectWiseApi.MaxPageSize)
+        if (options.PageSize is < 1 or > Api.ConnectWiseApi.MaxPageSize)
         {
             // Refused, not clamped: the setting says what the user believes happens (reference/psa-apis.md §2.2).
-            failures.Add($"{prefix} PageSize must be between 1 and {Internal.ConnectWiseApi.MaxPageSize} (ConnectWise's hard limit of records per page); it is {options.PageSize}.");
+            failures.Add($"{prefix} PageSize must be between 1 and {Api.ConnectWiseApi.MaxPageSize} (ConnectWise's hard limit of records per page); it is {options.PageSize}.");
         }
 
         if (options.IdsPerQuery is < 1 or > 1000)

@@ -6,8 +6,9 @@ using WiseSync;
 using WiseSync.Auth;
 using WiseSync.Http;
 using WiseSync.QuickBooks;
+using WiseSync.QuickBooks.Api;
 using WiseSync.QuickBooks.Internal;
-using WiseSync.QuickBooks.Internal.Api;
+using WiseSync.QuickBooks.Invoices;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using NodaTime;
 using WiseSync.Autotask.Api;
-using WiseSync.Autotask.Api.Dto;
+using WiseSync.Autotask.Dto;
 using WiseSync.Autotask.Invoices;
-using WiseSync.Autotask.Json;
 
 namespace WiseSync.Autotask.Tests.Contracts;
 

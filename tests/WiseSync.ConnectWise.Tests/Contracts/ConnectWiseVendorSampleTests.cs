@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using NodaTime;
-using WiseSync.ConnectWise.Internal;
+using WiseSync.ConnectWise.Api;
+using WiseSync.ConnectWise.Customers;
+using WiseSync.ConnectWise.Dto;
+using WiseSync.ConnectWise.Invoices;
 
 namespace WiseSync.ConnectWise.Tests.Contracts;
 

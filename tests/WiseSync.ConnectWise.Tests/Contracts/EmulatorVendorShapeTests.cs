@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
+using WiseSync.ConnectWise.Dto;
 using WiseSync.ConnectWise.Tests.Infrastructure;
 
 namespace WiseSync.ConnectWise.Tests.Contracts;

@@ -1,4 +1,4 @@
-using WiseSync.QuickBooks.Internal.Tax;
+using WiseSync.QuickBooks.Invoices;
 
 namespace WiseSync.QuickBooks.Tests.Contracts;
 

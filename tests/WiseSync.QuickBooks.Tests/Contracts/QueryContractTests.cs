@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using WiseSync.QuickBooks.Internal.Invoices;
-using WiseSync.QuickBooks.Internal.Tax;
+using WiseSync.QuickBooks.Invoices;
 using WiseSync.QuickBooks.Tests.Infrastructure;
 
 namespace WiseSync.QuickBooks.Tests.Contracts;

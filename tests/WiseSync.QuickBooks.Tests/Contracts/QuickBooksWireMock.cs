@@ -9,7 +9,7 @@ using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 using WiseSync.Http;
-using WiseSync.QuickBooks.Internal.Api;
+using WiseSync.QuickBooks.Api;
 using WiseSync.QuickBooks.Tests.Infrastructure;
 
 namespace WiseSync.QuickBooks.Tests.Contracts;

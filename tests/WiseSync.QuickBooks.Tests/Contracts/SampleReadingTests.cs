@@ -1,7 +1,7 @@
 using System.Text.Json;
-using WiseSync.QuickBooks.Internal.Api;
-using WiseSync.QuickBooks.Internal.Invoices;
-using WiseSync.QuickBooks.Internal.Json;
+using WiseSync.QuickBooks.Api;
+using WiseSync.QuickBooks.Dto;
+using WiseSync.QuickBooks.Invoices;
 
 namespace WiseSync.QuickBooks.Tests.Contracts;
 

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WiseSync.QuickBooks.Api;
+using WiseSync.QuickBooks.Dto;
 using WiseSync.QuickBooks.Tests.Contracts;
 using WiseSync.QuickBooks.Tests.Infrastructure;
 
@@ -154,7 +156,7 @@ public sealed class EmulatorFidelityTests
         Assert.Equal("2500", invalid["Fault"]!["Error"]![0]!["code"]!.ToString());
         Assert.Equal(200, ok);
         Assert.Equal(20m, invoice["Invoice"]!["TxnTaxDetail"]!["TotalTax"]!.GetValue<decimal>());
-        Assert.True(Internal.Api.QuickBooksFaults.IsAboutTax(JsonSerializer.Deserialize(refused.ToJsonString(), Internal.Json.QuickBooksJsonContext.Default.QboEnvelope)!.Fault));
+        Assert.True(Api.QuickBooksFaults.IsAboutTax(JsonSerializer.Deserialize(refused.ToJsonString(), Dto.QuickBooksJsonContext.Default.QboEnvelope)!.Fault));
     }
 
     /// <summary>
