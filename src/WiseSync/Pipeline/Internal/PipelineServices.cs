@@ -5,56 +5,15 @@ using WiseSync.Policies;
 namespace WiseSync.Pipeline.Internal;
 
 /// <summary>What every action and step of one connection's pipeline works with: the vendors, the ledger, the clock, the options and policies.</summary>
-internal sealed class PipelineServices
+internal sealed record PipelineServices(
+    string Connection, IPsaSource Psa, IAccountingSink Sink, ISyncLedger Ledger, IClock Clock,
+    WiseSyncOptions Options, IPaymentScheduler? Scheduler, ICustomerMatchResolver? Resolver, ILogger Logger)
 {
-    public PipelineServices(
-        string connection,
-        IPsaSource psa,
-        IAccountingSink sink,
-        ISyncLedger ledger,
-        IClock clock,
-        WiseSyncOptions options,
-        IPaymentScheduler? scheduler,
-        ICustomerMatchResolver? resolver,
-        ILogger logger)
-    {
-        Connection = connection;
-        Psa = psa;
-        Sink = sink;
-        Ledger = ledger;
-        Clock = clock;
-        Options = options;
-        Scheduler = scheduler;
-        Resolver = resolver;
-        Logger = logger;
-        ContactPolicy = new ContactEmailPolicy(options.ContactEmailHandling);
-        DueDates = new DueDatePolicy(options.PaymentTerms, options.DefaultNetDays);
-        Numbers = new DocumentNumberPolicy(ledger, connection);
-    }
+    public ContactEmailPolicy ContactPolicy { get; } = new(Options.ContactEmailHandling);
 
-    public string Connection { get; }
+    public DueDatePolicy DueDates { get; } = new(Options.PaymentTerms, Options.DefaultNetDays);
 
-    public IPsaSource Psa { get; }
-
-    public IAccountingSink Sink { get; }
-
-    public ISyncLedger Ledger { get; }
-
-    public IClock Clock { get; }
-
-    public WiseSyncOptions Options { get; }
-
-    public IPaymentScheduler? Scheduler { get; }
-
-    public ICustomerMatchResolver? Resolver { get; }
-
-    public ILogger Logger { get; }
-
-    public ContactEmailPolicy ContactPolicy { get; }
-
-    public DueDatePolicy DueDates { get; }
-
-    public DocumentNumberPolicy Numbers { get; }
+    public DocumentNumberPolicy Numbers { get; } = new(Ledger, Connection);
 
     public Instant Now => Clock.GetCurrentInstant();
 
