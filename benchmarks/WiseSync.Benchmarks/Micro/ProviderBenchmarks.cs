@@ -4,13 +4,12 @@ using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
 using WiseSync.Autotask;
-using WiseSync.Autotask.Api.Dto;
+using WiseSync.Autotask.Dto;
 using WiseSync.Autotask.Invoices;
-using WiseSync.Autotask.Json;
 using WiseSync.Sandbox;
 using WiseSync.Xero;
 using WiseSync.Xero.Api;
-using WiseSync.Xero.Api.Dto;
+using WiseSync.Xero.Dto;
 using WiseSync.Xero.Invoices;
 
 namespace WiseSync.Benchmarks.Micro;

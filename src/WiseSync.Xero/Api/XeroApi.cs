@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 using WiseSync.Http;
-using WiseSync.Xero.Api.Dto;
+using WiseSync.Xero.Dto;
 using WiseSync.Xero.Internal;
 
 namespace WiseSync.Xero.Api;

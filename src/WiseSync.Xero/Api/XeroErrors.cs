@@ -1,5 +1,5 @@
 using System.Text.Json;
-using WiseSync.Xero.Api.Dto;
+using WiseSync.Xero.Dto;
 
 namespace WiseSync.Xero.Api;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WiseSync.Xero.Internal;
+namespace WiseSync.Xero.Api;
 
 /// <summary>
 /// Idempotency-Key values: one per logical write, the same on every retry and on a re-run of the same batch,

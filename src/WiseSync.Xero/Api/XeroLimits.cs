@@ -1,7 +1,7 @@
 using System.Globalization;
 using WiseSync.Http;
 
-namespace WiseSync.Xero.Internal;
+namespace WiseSync.Xero.Api;
 
 /// <summary>Xero's per-tenant limits and 429 headers (reference/accounting-apis.md §1.2).</summary>
 internal static class XeroLimits

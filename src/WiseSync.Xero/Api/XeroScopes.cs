@@ -1,4 +1,4 @@
-namespace WiseSync.Xero.Internal;
+namespace WiseSync.Xero.Api;
 
 /// <summary>The scopes a connection asks for (reference/accounting-apis.md §1.1).</summary>
 internal static class XeroScopes

@@ -1,4 +1,4 @@
-using WiseSync.Xero.Api.Dto;
+using WiseSync.Xero.Dto;
 
 namespace WiseSync.Xero.Customers;
 

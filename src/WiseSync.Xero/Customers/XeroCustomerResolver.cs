@@ -1,6 +1,6 @@
 using System.Text;
 using WiseSync.Xero.Api;
-using WiseSync.Xero.Api.Dto;
+using WiseSync.Xero.Dto;
 using WiseSync.Xero.Internal;
 
 namespace WiseSync.Xero.Customers;

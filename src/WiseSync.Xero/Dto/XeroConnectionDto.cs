@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace WiseSync.Xero.Api.Dto;
+namespace WiseSync.Xero.Dto;
 
 /// <summary>xero-identity.yaml schemas.Connection.</summary>
 internal sealed record XeroConnectionDto

@@ -1,4 +1,4 @@
-namespace WiseSync.Xero.Api.Dto;
+namespace WiseSync.Xero.Dto;
 
 /// <summary>schemas.Contact (the fields WiseSync reads or writes).</summary>
 internal sealed record XeroContactDto

@@ -1,4 +1,4 @@
-namespace WiseSync.Xero.Api.Dto;
+namespace WiseSync.Xero.Dto;
 
 /// <summary>schemas.ContactPerson.</summary>
 internal sealed record XeroContactPersonDto

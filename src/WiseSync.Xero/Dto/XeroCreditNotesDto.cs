@@ -1,4 +1,4 @@
-namespace WiseSync.Xero.Api.Dto;
+namespace WiseSync.Xero.Dto;
 
 /// <summary>schemas.CreditNotes.</summary>
 internal sealed record XeroCreditNotesDto

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace WiseSync.Xero.Api.Dto;
+namespace WiseSync.Xero.Dto;
 
 /// <summary>schemas.Error: the body of a 400 (reference §1.3).</summary>
 internal sealed record XeroErrorDto

@@ -1,50 +1,17 @@
-namespace WiseSync.Xero.Api.Dto;
+namespace WiseSync.Xero.Dto;
 
 /// <summary>schemas.Invoice (the fields WiseSync reads or writes).</summary>
-internal sealed record XeroInvoiceDto
+internal sealed record XeroInvoiceDto : XeroDocumentDto
 {
-    public string? Type { get; init; }
-
     public string? InvoiceID { get; init; }
 
     public string? InvoiceNumber { get; init; }
 
-    public XeroContactDto? Contact { get; init; }
-
-    public IReadOnlyList<XeroLineItemDto>? LineItems { get; init; }
-
-    public string? Date { get; init; }
-
-    public string? DueDate { get; init; }
-
-    public string? LineAmountTypes { get; init; }
-
-    public string? Reference { get; init; }
-
     public string? Url { get; init; }
-
-    public string? CurrencyCode { get; init; }
-
-    public string? Status { get; init; }
-
-    public decimal? Total { get; init; }
 
     public decimal? AmountDue { get; init; }
 
     public decimal? AmountPaid { get; init; }
 
     public decimal? AmountCredited { get; init; }
-
-    public string? FullyPaidOnDate { get; init; }
-
-    public string? UpdatedDateUTC { get; init; }
-
-    public bool? HasErrors { get; init; }
-
-    /// <summary>"OK", "WARNING" or "ERROR" per element of a batch answer (summarizeErrors=false).</summary>
-    public string? StatusAttributeString { get; init; }
-
-    public IReadOnlyList<XeroValidationErrorDto>? ValidationErrors { get; init; }
-
-    public IReadOnlyList<XeroValidationErrorDto>? Warnings { get; init; }
 }

@@ -1,4 +1,4 @@
-namespace WiseSync.Xero.Api.Dto;
+namespace WiseSync.Xero.Dto;
 
 /// <summary>schemas.Invoices.</summary>
 internal sealed record XeroInvoicesDto

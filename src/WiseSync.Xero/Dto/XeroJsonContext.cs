@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using WiseSync.Xero.Api.Dto;
 
-namespace WiseSync.Xero.Api;
+namespace WiseSync.Xero.Dto;
 
 /// <summary>
 /// The provider's source-generated JSON context: Xero's PascalCase names as declared, nulls left out; a number Xero

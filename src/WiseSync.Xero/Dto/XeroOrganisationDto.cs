@@ -1,4 +1,4 @@
-namespace WiseSync.Xero.Api.Dto;
+namespace WiseSync.Xero.Dto;
 
 /// <summary>schemas.Organisation (short code for deep links, lock dates).</summary>
 internal sealed record XeroOrganisationDto

@@ -1,4 +1,4 @@
-namespace WiseSync.Xero.Api.Dto;
+namespace WiseSync.Xero.Dto;
 
 /// <summary>schemas.ValidationError: the text is under Message; Description is read too, so no text Xero gives is lost.</summary>
 internal sealed record XeroValidationErrorDto

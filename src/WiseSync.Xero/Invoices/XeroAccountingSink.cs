@@ -4,7 +4,7 @@ using WiseSync.Xero.Customers;
 using WiseSync.Xero.Invoices;
 using WiseSync.Xero.Payments;
 
-namespace WiseSync.Xero;
+namespace WiseSync.Xero.Invoices;
 
 /// <summary>The <see cref="IAccountingSink"/> for Xero: contacts, invoices and credit notes, payment status, deep links.</summary>
 internal sealed class XeroAccountingSink(

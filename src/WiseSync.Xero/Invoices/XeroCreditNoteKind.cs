@@ -1,6 +1,6 @@
 using WiseSync.Xero.Api;
-using WiseSync.Xero.Api.Dto;
 using WiseSync.Xero.Customers;
+using WiseSync.Xero.Dto;
 
 namespace WiseSync.Xero.Invoices;
 

@@ -1,3 +1,5 @@
+using WiseSync.Xero.Api;
+
 namespace WiseSync.Xero.Invoices;
 
 /// <summary>

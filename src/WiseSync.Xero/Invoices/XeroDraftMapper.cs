@@ -1,46 +1,44 @@
 using WiseSync.Xero.Api;
-using WiseSync.Xero.Api.Dto;
+using WiseSync.Xero.Dto;
 
 namespace WiseSync.Xero.Invoices;
 
 /// <summary>Turns engine drafts into Xero invoices and credit notes (schemas.Invoice, CreditNote, LineItem).</summary>
 internal sealed class XeroDraftMapper(XeroOptions options)
 {
-    public XeroInvoiceDto Invoice(AccountingInvoiceDraft draft, string? invoiceId) => new()
+    public XeroInvoiceDto Invoice(AccountingInvoiceDraft draft, string? invoiceId) => Document(draft, invoiceId, new XeroInvoiceDto
     {
         Type = "ACCREC",
         InvoiceID = invoiceId,
         InvoiceNumber = NullIfEmpty(draft.Number),
-        Contact = new XeroContactDto { ContactID = draft.CustomerId },
-        Date = XeroDateFormat.Format(draft.Date),
-        DueDate = draft.DueDate is { } due ? XeroDateFormat.Format(due) : null,
-        LineAmountTypes = AmountTypes(draft.TaxMode),
-        Reference = NullIfEmpty(draft.Reference),
 
         // Shown as "Go to [app]" in Xero: the way back to the PSA invoice (reference §1.6 Key fields).
         Url = SourceLink(draft),
-        CurrencyCode = NullIfEmpty(draft.Currency)?.ToUpperInvariant(),
-        Status = Status(invoiceId is not null),
-        LineItems = Lines(draft),
-    };
+    });
 
-    public XeroCreditNoteDto CreditNote(AccountingInvoiceDraft draft, string? creditNoteId) => new()
+    public XeroCreditNoteDto CreditNote(AccountingInvoiceDraft draft, string? creditNoteId) => Document(draft, creditNoteId, new XeroCreditNoteDto
     {
         Type = "ACCRECCREDIT",
         CreditNoteID = creditNoteId,
         CreditNoteNumber = NullIfEmpty(draft.Number),
-        Contact = new XeroContactDto { ContactID = draft.CustomerId },
-        Date = XeroDateFormat.Format(draft.Date),
-        DueDate = draft.DueDate is { } due ? XeroDateFormat.Format(due) : null,
-        LineAmountTypes = AmountTypes(draft.TaxMode),
-        Reference = NullIfEmpty(draft.Reference),
-        CurrencyCode = NullIfEmpty(draft.Currency)?.ToUpperInvariant(),
-        Status = Status(creditNoteId is not null),
-        LineItems = Lines(draft),
-    };
+    });
 
     /// <summary>The Url an invoice carries: the PSA invoice's link when the PSA gives one. Part of the proof that an invoice is WiseSync's.</summary>
     public static string? SourceLink(AccountingInvoiceDraft draft) => draft.SourceUrl is { IsAbsoluteUri: true } url ? url.AbsoluteUri : null;
+
+    /// <summary>Fills the fields invoices and credit notes share; <paramref name="id"/> is null for a new document.</summary>
+    private T Document<T>(AccountingInvoiceDraft draft, string? id, T document)
+        where T : XeroDocumentDto => (T)((XeroDocumentDto)document with
+        {
+            Contact = new XeroContactDto { ContactID = draft.CustomerId },
+            Date = XeroDateFormat.Format(draft.Date),
+            DueDate = draft.DueDate is { } due ? XeroDateFormat.Format(due) : null,
+            LineAmountTypes = AmountTypes(draft.TaxMode),
+            Reference = NullIfEmpty(draft.Reference),
+            CurrencyCode = NullIfEmpty(draft.Currency)?.ToUpperInvariant(),
+            Status = Status(id is not null),
+            LineItems = Lines(draft),
+        });
 
     // AUTHORISED documents are updated with Status AUTHORISED again (Xero-Net#339); a draft setting leaves an update's status alone.
     private string? Status(bool update) => options.InvoiceStatus switch

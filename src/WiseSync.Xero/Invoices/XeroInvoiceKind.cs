@@ -1,5 +1,5 @@
 using WiseSync.Xero.Api;
-using WiseSync.Xero.Api.Dto;
+using WiseSync.Xero.Dto;
 
 namespace WiseSync.Xero.Invoices;
 

@@ -1,6 +1,6 @@
 using NodaTime;
 using WiseSync.Xero.Api;
-using WiseSync.Xero.Api.Dto;
+using WiseSync.Xero.Dto;
 using WiseSync.Xero.Invoices;
 
 namespace WiseSync.Xero.Payments;

@@ -1,4 +1,5 @@
 using WireMock.Matchers;
+using WiseSync.Xero.Api;
 using static WiseSync.Xero.Tests.Contracts.XeroWireMock;
 using static WiseSync.Xero.Tests.Infrastructure.Drafts;
 

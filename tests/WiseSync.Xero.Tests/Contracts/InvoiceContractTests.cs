@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NodaTime;
 using WireMock.Matchers;
+using WiseSync.Xero.Api;
 using static WiseSync.Xero.Tests.Contracts.XeroWireMock;
 using static WiseSync.Xero.Tests.Infrastructure.Drafts;
 

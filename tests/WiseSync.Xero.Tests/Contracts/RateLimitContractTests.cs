@@ -1,4 +1,5 @@
 using WireMock.ResponseBuilders;
+using WiseSync.Xero.Api;
 using static WiseSync.Xero.Tests.Contracts.XeroWireMock;
 
 namespace WiseSync.Xero.Tests.Contracts;

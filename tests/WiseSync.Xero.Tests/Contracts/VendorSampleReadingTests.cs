@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using WiseSync.Xero.Api;
-using WiseSync.Xero.Api.Dto;
+using WiseSync.Xero.Dto;
 using static WiseSync.Xero.Tests.Contracts.XeroWireMock;
 
 namespace WiseSync.Xero.Tests.Contracts;

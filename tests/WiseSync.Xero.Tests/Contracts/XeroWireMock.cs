@@ -8,6 +8,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
+using WiseSync.Xero.Api;
 
 namespace WiseSync.Xero.Tests.Contracts;
 
