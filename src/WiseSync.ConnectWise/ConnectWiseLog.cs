@@ -2,6 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace WiseSync.ConnectWise;
 
+/// <summary>
+/// The ConnectWise provider's log lines, event ids 7001–7099 (Autotask 4101–4199, Xero 5001–5099, QuickBooks 8001–8099).
+/// ConnectWise authenticates with headers, so no token is renewed. Never the API member's keys.
+/// </summary>
 internal static partial class ConnectWiseLog
 {
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "ConnectWise: {Count} pending invoices up to {ThruDate}")]

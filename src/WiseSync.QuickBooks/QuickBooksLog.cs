@@ -2,7 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace WiseSync.QuickBooks;
 
-/// <summary>The provider's log lines (never a token or a secret; Intuit's transaction id is not a secret, support asks for it).</summary>
+/// <summary>
+/// The QuickBooks provider's log lines, event ids 8001–8099 (Autotask 4101–4199, Xero 5001–5099, ConnectWise 7001–7099;
+/// token renewals are logged by the shared OAuth2 plumbing, 1200–1299). Never a token or a secret; Intuit's transaction
+/// id is not a secret, support asks for it.
+/// </summary>
 internal static partial class QuickBooksLog
 {
     [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "QuickBooks realm {RealmId}: {Created} customers created, {Found} found, {Failed} failed")]

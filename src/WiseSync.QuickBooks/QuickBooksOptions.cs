@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace WiseSync.QuickBooks;
 
 /// <summary>Settings of one QuickBooks Online connection. <see cref="ToString"/> never shows a secret.</summary>
@@ -7,9 +9,11 @@ public sealed class QuickBooksOptions
     public const int MinimumMinorVersion = 75;
 
     /// <summary>The OAuth2 client id of the Intuit app.</summary>
+    [Required(ErrorMessage = "ClientId is required.")]
     public string ClientId { get; set; } = string.Empty;
 
     /// <summary>The OAuth2 client secret of the Intuit app (secret).</summary>
+    [Required(ErrorMessage = "ClientSecret is required.")]
     public string ClientSecret { get; set; } = string.Empty;
 
     /// <summary>
@@ -19,6 +23,7 @@ public sealed class QuickBooksOptions
     public string? RefreshToken { get; set; }
 
     /// <summary>The company id (realmId) returned on the OAuth redirect.</summary>
+    [Required(ErrorMessage = "RealmId is required (the company id, digits only).")]
     public string RealmId { get; set; } = string.Empty;
 
     /// <summary>
@@ -37,9 +42,11 @@ public sealed class QuickBooksOptions
     public Uri? WebAppUrl { get; set; }
 
     /// <summary>The <c>minorversion</c> sent with every request; at least 75.</summary>
+    [Range(MinimumMinorVersion, int.MaxValue, ErrorMessage = "MinorVersion must be at least 75 (QuickBooks ignores older ones).")]
     public int MinorVersion { get; set; } = MinimumMinorVersion;
 
     /// <summary>The item for lines without an item code, and for item codes that cannot be created. "1" is the "Services" item of new companies.</summary>
+    [Required(ErrorMessage = "DefaultItemId is required (the item for lines without an item code).")]
     public string DefaultItemId { get; set; } = "1";
 
     /// <summary>The income account given to items the sink creates for unknown item codes; when empty, unknown codes use <see cref="DefaultItemId"/> with a warning.</summary>
@@ -64,15 +71,19 @@ public sealed class QuickBooksOptions
     public decimal TaxTolerance { get; set; } = 0.01m;
 
     /// <summary>Published limit: requests per minute per realm.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RequestsPerMinute must be positive.")]
     public int RequestsPerMinute { get; set; } = 500;
 
     /// <summary>Published limit: concurrent requests per realm and app.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "MaxConcurrentRequests must be positive.")]
     public int MaxConcurrentRequests { get; set; } = 10;
 
     /// <summary>Published limit: batch requests per minute per realm and app.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "BatchRequestsPerMinute must be positive.")]
     public int BatchRequestsPerMinute { get; set; } = 40;
 
     /// <summary>Divides every limit window (a WiseSync sandbox started with a time scale runs its minute that much faster).</summary>
+    [Range(0d, double.MaxValue, MinimumIsExclusive = true, ErrorMessage = "TimeScale must be a positive number.")]
     public double TimeScale { get; set; } = 1d;
 
     /// <summary>The API host without the <c>/v3/company/{realmId}</c> part.</summary>

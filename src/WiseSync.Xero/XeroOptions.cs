@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
 namespace WiseSync.Xero;
@@ -9,9 +10,11 @@ namespace WiseSync.Xero;
 public sealed class XeroOptions
 {
     /// <summary>The Xero app's client id.</summary>
+    [Required(ErrorMessage = "Xero:ClientId is required.")]
     public string? ClientId { get; set; }
 
     /// <summary>The Xero app's client secret (secret).</summary>
+    [Required(ErrorMessage = "Xero:ClientSecret is required.")]
     public string? ClientSecret { get; set; }
 
     /// <summary>The refresh token of the first authorisation, used while the token store holds none (secret).</summary>
@@ -36,12 +39,14 @@ public sealed class XeroOptions
     public XeroInvoiceStatus InvoiceStatus { get; set; } = XeroInvoiceStatus.Authorised;
 
     /// <summary>The sales account code for lines that bring none.</summary>
+    [Required(ErrorMessage = "Xero:DefaultAccountCode is required (the sales account for lines without one).")]
     public string DefaultAccountCode { get; set; } = "200";
 
     /// <summary>The tax type for lines that bring none; null leaves it to the account's default.</summary>
     public string? DefaultTaxType { get; set; }
 
     /// <summary>The tracking category that receives the PSA division (e.g. "Division"); null sends no tracking.</summary>
+    [StringLength(100, ErrorMessage = "Xero:DivisionTrackingCategory must be at most 100 characters (schemas.LineItemTracking.Name).")]
     public string? DivisionTrackingCategory { get; set; }
 
     /// <summary>The organisation's pricing tier, which sets the daily call limit.</summary>
@@ -54,6 +59,7 @@ public sealed class XeroOptions
     public Uri IdentityBaseUrl { get; set; } = new("https://identity.xero.com/");
 
     /// <summary>Divides Xero's time windows; 1 against Xero, a sandbox's <c>timeScale</c> against a sandbox.</summary>
+    [Range(0d, double.MaxValue, MinimumIsExclusive = true, ErrorMessage = "Xero:TimeScale must be a positive number.")]
     public double TimeScale { get; set; } = 1;
 
     /// <summary>How long the organisation's short code and lock dates are kept before they are read again.</summary>

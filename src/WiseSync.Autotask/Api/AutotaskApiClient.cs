@@ -16,7 +16,7 @@ namespace WiseSync.Autotask.Api;
 /// per-endpoint threads, errors,
 /// and paging by POSTing the same body to <c>nextPageUrl</c> on the zone's host only (reference/psa-apis.md §1.4).
 /// </summary>
-internal sealed partial class AutotaskApiClient(
+internal sealed class AutotaskApiClient(
     Func<HttpClient> clients,
     AutotaskZoneResolver zones,
     AutotaskRequestGate gate,
@@ -150,7 +150,7 @@ internal sealed partial class AutotaskApiClient(
         }
 
         var error = AutotaskErrorMapper.ToException(status, text, retryAfter, $"{method} {endpoint}");
-        LogRefused(logger, method.Method, endpoint, (int)status);
+        AutotaskLog.RequestRefused(logger, method.Method, endpoint, (int)status);
         throw error;
     }
 
@@ -176,7 +176,4 @@ internal sealed partial class AutotaskApiClient(
 
         return uri;
     }
-
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Autotask {Method} {Endpoint} answered {Status}")]
-    private static partial void LogRefused(ILogger logger, string method, string endpoint, int status);
 }

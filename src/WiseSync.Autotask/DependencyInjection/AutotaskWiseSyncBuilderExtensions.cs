@@ -24,39 +24,26 @@ public static partial class AutotaskWiseSyncBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var name = builder.Name;
-        services.AddOptions<AutotaskOptions>(name).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AutotaskOptions>, AutotaskOptionsValidator>());
-        services.AddVendorHttpClient<AutotaskHttp, AutotaskHttp>(AutotaskHttpDefaults.Vendor, name)
+        builder.ValidateProviderOptions<AutotaskOptions, AutotaskOptionsValidator, AutotaskOptionsRulesValidator>();
+        builder.AddProviderHttpClient<AutotaskOptions, AutotaskHttp>(AutotaskHttpDefaults.Vendor, AutotaskHttpDefaults.Configure)
             .AddHeaderAuthentication(provider => AutotaskHttpDefaults.Headers(OptionsOf(provider, name)), "Secret");
-        services.AddOptions<VendorHttpOptions>(VendorHttpClientNames.For(AutotaskHttpDefaults.Vendor, name))
-            .Configure<IOptionsMonitor<AutotaskOptions>>((http, autotask) => AutotaskHttpDefaults.Configure(http, autotask.Get(name)));
         services.AddKeyedSingleton<IPsaSource>(name, (provider, _) => Create(provider, name));
         return builder;
     }
 
-    /// <summary>Adds Autotask with options bound from a configuration section (UserName, Secret, IntegrationCode, ...).</summary>
+    /// <summary>Adds Autotask with options bound from a configuration section (UserName, Secret, IntegrationCode, ...), reloaded when it changes.</summary>
     /// <param name="builder">The connection's builder.</param>
     /// <param name="section">The section holding <see cref="AutotaskOptions"/>.</param>
     /// <returns>The same builder.</returns>
-    public static IWiseSyncBuilder AddAutotask(this IWiseSyncBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(section);
-        builder.Services.AddOptions<AutotaskOptions>(builder.Name).Bind(section);
-        return builder.AddAutotask();
-    }
+    public static IWiseSyncBuilder AddAutotask(this IWiseSyncBuilder builder, IConfigurationSection section) =>
+        builder.ConfigureProvider<AutotaskOptions>(section).AddAutotask();
 
     /// <summary>Adds Autotask with options set in code.</summary>
     /// <param name="builder">The connection's builder.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The same builder.</returns>
-    public static IWiseSyncBuilder AddAutotask(this IWiseSyncBuilder builder, Action<AutotaskOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.AddOptions<AutotaskOptions>(builder.Name).Configure(configure);
-        return builder.AddAutotask();
-    }
+    public static IWiseSyncBuilder AddAutotask(this IWiseSyncBuilder builder, Action<AutotaskOptions> configure) =>
+        builder.ConfigureProvider(configure).AddAutotask();
 
     private static AutotaskOptions OptionsOf(IServiceProvider provider, string name) =>
         provider.GetRequiredService<IOptionsMonitor<AutotaskOptions>>().Get(name);

@@ -13,7 +13,7 @@ namespace WiseSync.Autotask.Invoices;
 /// <see cref="IPsaSource"/> for Datto Autotask PSA: invoices through POST queries page by page, lines and reference data
 /// in bulk per page, marks written back by PATCH (reference/psa-apis.md §1.10).
 /// </summary>
-internal sealed partial class AutotaskPsaSource(
+internal sealed class AutotaskPsaSource(
     AutotaskOptions options,
     AutotaskApiClient api,
     DateTimeZone zone,
@@ -60,7 +60,7 @@ internal sealed partial class AutotaskPsaSource(
             }
         }
 
-        LogListed(logger, count);
+        AutotaskLog.InvoicesListed(logger, count);
     }
 
     public async Task<IReadOnlyList<PsaContact>> GetCompanyContactsAsync(IReadOnlyCollection<string> companyIds, CancellationToken cancellationToken = default)
@@ -197,11 +197,13 @@ internal sealed partial class AutotaskPsaSource(
             }
             catch (VendorValidationException e)
             {
-                LogWriteRefused(logger, write.InvoiceId, e.Message);
+                AutotaskLog.InvoiceUpdateRefused(logger, write.InvoiceId, e.Message);
                 return new PsaWriteResult(write.InvoiceId, "Autotask refused the update: " + string.Join("; ", e.VendorMessages));
             }
         });
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+        var results = await Task.WhenAll(tasks).ConfigureAwait(false);
+        AutotaskLog.InvoicesUpdated(logger, results.Count(r => r.Error is null), results.Count(r => r.Error is not null));
+        return results;
     }
 
     /// <summary>Re-indents the markup for reading; DTDs are prohibited, so a document with one is returned as sent.</summary>
@@ -227,10 +229,4 @@ internal sealed partial class AutotaskPsaSource(
 
     private static long? ParseId(string? id) =>
         long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
-
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Autotask listed {Count} invoices")]
-    private static partial void LogListed(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Autotask refused the update of invoice {InvoiceId}: {Reason}")]
-    private static partial void LogWriteRefused(ILogger logger, string invoiceId, string reason);
 }

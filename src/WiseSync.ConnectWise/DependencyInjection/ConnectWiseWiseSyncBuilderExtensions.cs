@@ -25,19 +25,14 @@ public static partial class ConnectWiseWiseSyncBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var name = builder.Name;
         var services = builder.Services;
-        services.AddOptions<ConnectWiseOptions>(name).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectWiseOptions>, ConnectWiseOptionsValidator>());
-
-        services.AddVendorHttpClient<ConnectWiseApi, ConnectWiseApi>(Vendor, name)
-            .AddHeaderAuthentication(sp => Headers(Options(sp, name)), "Authorization");
-        services.AddOptions<VendorHttpOptions>(VendorHttpClientNames.For(Vendor, name))
-            .Configure<IOptionsMonitor<ConnectWiseOptions>>((http, monitor) =>
+        builder.ValidateProviderOptions<ConnectWiseOptions, ConnectWiseOptionsValidator, ConnectWiseOptionsRulesValidator>();
+        builder.AddProviderHttpClient<ConnectWiseOptions, ConnectWiseApi>(Vendor, static (http, options) =>
             {
-                var options = monitor.Get(name);
                 http.BaseAddress = options.ApiBaseAddress;
                 http.TimeScale = options.TimeScale;
                 http.Limits = new VendorRateLimits { MaxConcurrent = Math.Max(1, options.MaxConcurrentRequests) };
-            });
+            })
+            .AddHeaderAuthentication(sp => Headers(Options(sp, name)), "Authorization");
 
         services.AddKeyedSingleton<IPsaSource>(name, (sp, _) => new ConnectWisePsaSource(
             () => sp.GetRequiredKeyedService<ConnectWiseApi>(name),
@@ -46,29 +41,19 @@ public static partial class ConnectWiseWiseSyncBuilderExtensions
         return builder;
     }
 
-    /// <summary>Adds ConnectWise with options bound from a configuration section (e.g. <c>WiseSync:ConnectWise</c>).</summary>
+    /// <summary>Adds ConnectWise with options bound from a configuration section (e.g. <c>WiseSync:ConnectWise</c>), reloaded when it changes.</summary>
     /// <param name="builder">The connection being configured.</param>
     /// <param name="section">The section holding <see cref="ConnectWiseOptions"/>.</param>
     /// <returns>The same builder.</returns>
-    public static IWiseSyncBuilder AddConnectWise(this IWiseSyncBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(section);
-        builder.Services.Configure<ConnectWiseOptions>(builder.Name, section);
-        return builder.AddConnectWise();
-    }
+    public static IWiseSyncBuilder AddConnectWise(this IWiseSyncBuilder builder, IConfigurationSection section) =>
+        builder.ConfigureProvider<ConnectWiseOptions>(section).AddConnectWise();
 
     /// <summary>Adds ConnectWise with options set in code.</summary>
     /// <param name="builder">The connection being configured.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The same builder.</returns>
-    public static IWiseSyncBuilder AddConnectWise(this IWiseSyncBuilder builder, Action<ConnectWiseOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure(builder.Name, configure);
-        return builder.AddConnectWise();
-    }
+    public static IWiseSyncBuilder AddConnectWise(this IWiseSyncBuilder builder, Action<ConnectWiseOptions> configure) =>
+        builder.ConfigureProvider(configure).AddConnectWise();
 
     private static ConnectWiseOptions Options(IServiceProvider sp, string name)
     {

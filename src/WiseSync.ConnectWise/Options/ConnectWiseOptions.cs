@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace WiseSync.ConnectWise;
 
 /// <summary>Settings of one ConnectWise PSA (Manage) connection. Bind from configuration or set in code.</summary>
@@ -8,18 +10,23 @@ public sealed class ConnectWiseOptions
     public Uri? SiteUrl { get; set; }
 
     /// <summary>The codebase segment of the API path; <c>v4_6_release</c> is the stable alias every cloud site serves.</summary>
+    [Required(ErrorMessage = "Codebase is required (e.g. v4_6_release).")]
     public string Codebase { get; set; } = "v4_6_release";
 
     /// <summary>The ConnectWise company id used to log in (the first half of the Basic user name).</summary>
+    [Required(ErrorMessage = "CompanyId is required.")]
     public string? CompanyId { get; set; }
 
     /// <summary>The API Member's public key.</summary>
+    [Required(ErrorMessage = "PublicKey is required.")]
     public string? PublicKey { get; set; }
 
     /// <summary>The API Member's private key (a secret).</summary>
+    [Required(ErrorMessage = "PrivateKey is required.")]
     public string? PrivateKey { get; set; }
 
     /// <summary>The integration's clientId (a GUID from developer.connectwise.com), sent on every request.</summary>
+    [Required(ErrorMessage = "ClientId is required.")]
     public string? ClientId { get; set; }
 
     /// <summary>
@@ -41,6 +48,7 @@ public sealed class ConnectWiseOptions
     public int PageSize { get; set; } = 1000;
 
     /// <summary>Invoice ids per <c>id in (…)</c> condition, so request lines stay well under the 8 KB most front ends accept.</summary>
+    [Range(1, 1000, ErrorMessage = "IdsPerQuery must be between 1 and 1000.")]
     public int IdsPerQuery { get; set; } = 300;
 
     /// <summary>How the GL export summarises invoice lines: <c>Detailed</c> (one line per source record), <c>Condensed</c> or <c>Default</c>.</summary>

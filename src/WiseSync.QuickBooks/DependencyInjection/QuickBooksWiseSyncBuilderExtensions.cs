@@ -18,59 +18,41 @@ public static partial class QuickBooksWiseSyncBuilderExtensions
     /// <summary>The vendor name used for HTTP clients, token storage and telemetry.</summary>
     public const string Vendor = "quickbooks";
 
-    /// <summary>QuickBooks with <see cref="QuickBooksOptions"/> configured elsewhere (named options, name = the connection name).</summary>
-    public static IWiseSyncBuilder AddQuickBooks(this IWiseSyncBuilder builder) => builder.AddQuickBooks(static _ => { });
-
-    /// <summary>QuickBooks with <see cref="QuickBooksOptions"/> bound from <paramref name="section"/>.</summary>
-    public static IWiseSyncBuilder AddQuickBooks(this IWiseSyncBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        return builder.AddQuickBooks(options => section.Bind(options));
-    }
-
     /// <summary>
-    /// QuickBooks with <see cref="QuickBooksOptions"/> set by <paramref name="configure"/>: registers the
-    /// <see cref="IAccountingSink"/> keyed by the connection name, an HTTP client with QBO's limits (500/min,
+    /// QuickBooks with <see cref="QuickBooksOptions"/> configured elsewhere (named options, name = the connection name):
+    /// registers the <see cref="IAccountingSink"/> keyed by the connection name, an HTTP client with QBO's limits (500/min,
     /// 10 concurrent per realm) and OAuth2 with rotating refresh tokens kept in the registered <see cref="ITokenStore"/>.
     /// </summary>
-    public static IWiseSyncBuilder AddQuickBooks(this IWiseSyncBuilder builder, Action<QuickBooksOptions> configure)
+    public static IWiseSyncBuilder AddQuickBooks(this IWiseSyncBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
         var name = builder.Name;
         var services = builder.Services;
-        var clientName = VendorHttpClientNames.For(Vendor, name);
-
-        services.AddOptions<QuickBooksOptions>(name).Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuickBooksOptions>, QuickBooksOptionsValidator>());
-
-        services.AddVendorHttpClient<QuickBooksHttp, QuickBooksHttp>(Vendor, name).AddOAuth2();
-        services.AddOptions<VendorHttpOptions>(clientName).Configure<IOptionsMonitor<QuickBooksOptions>>((http, all) =>
-        {
-            var qbo = all.Get(name);
-            http.BaseAddress = qbo.ResolveBaseUrl();
-            http.TimeScale = qbo.TimeScale;
-            // Published limits per realm (reference Part 2.3): 500 requests a minute, 10 at once.
-            http.Limits = new VendorRateLimits
+        builder.ValidateProviderOptions<QuickBooksOptions, QuickBooksOptionsValidator, QuickBooksOptionsRulesValidator>();
+        builder.AddProviderHttpClient<QuickBooksOptions, QuickBooksHttp>(Vendor, static (http, qbo) =>
             {
-                MaxConcurrent = qbo.MaxConcurrentRequests,
-                RequestsPerWindow = qbo.RequestsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                WindowName = "per-realm minute limit",
-            };
-        });
-        services.AddOptions<OAuth2ClientOptions>(clientName).Configure<IOptionsMonitor<QuickBooksOptions>>((oauth, all) =>
-        {
-            var qbo = all.Get(name);
-            oauth.TokenEndpoint = qbo.ResolveTokenUrl();
-            oauth.ClientId = qbo.ClientId;
-            oauth.ClientSecret = qbo.ClientSecret;
-            oauth.InitialRefreshToken = qbo.RefreshToken;
-            // Tokens belong to the company: one refresh chain per realm.
-            oauth.TenantKey = qbo.RealmId;
-            // Intuit support asks for the transaction id of a failed call (accounting-apis.md Part 2).
-            oauth.RequestIdHeader = "intuit_tid";
-        });
+                http.BaseAddress = qbo.ResolveBaseUrl();
+                http.TimeScale = qbo.TimeScale;
+                // Published limits per realm (reference Part 2.3): 500 requests a minute, 10 at once.
+                http.Limits = new VendorRateLimits
+                {
+                    MaxConcurrent = qbo.MaxConcurrentRequests,
+                    RequestsPerWindow = qbo.RequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    WindowName = "per-realm minute limit",
+                };
+            })
+            .AddOAuth2<QuickBooksOptions>(static (oauth, qbo) =>
+            {
+                oauth.TokenEndpoint = qbo.ResolveTokenUrl();
+                oauth.ClientId = qbo.ClientId;
+                oauth.ClientSecret = qbo.ClientSecret;
+                oauth.InitialRefreshToken = qbo.RefreshToken;
+                // Tokens belong to the company: one refresh chain per realm.
+                oauth.TenantKey = qbo.RealmId;
+                // Intuit support asks for the transaction id of a failed call (accounting-apis.md Part 2).
+                oauth.RequestIdHeader = "intuit_tid";
+            });
 
         services.AddKeyedSingleton(name, (provider, _) =>
         {
@@ -90,6 +72,14 @@ public static partial class QuickBooksWiseSyncBuilderExtensions
         });
         return builder;
     }
+
+    /// <summary>QuickBooks with <see cref="QuickBooksOptions"/> bound from <paramref name="section"/>, reloaded when it changes.</summary>
+    public static IWiseSyncBuilder AddQuickBooks(this IWiseSyncBuilder builder, IConfigurationSection section) =>
+        builder.ConfigureProvider<QuickBooksOptions>(section).AddQuickBooks();
+
+    /// <summary>QuickBooks with <see cref="QuickBooksOptions"/> set by <paramref name="configure"/>.</summary>
+    public static IWiseSyncBuilder AddQuickBooks(this IWiseSyncBuilder builder, Action<QuickBooksOptions> configure) =>
+        builder.ConfigureProvider(configure).AddQuickBooks();
 
     private static QuickBooksOptions Options(IServiceProvider provider, string name)
     {

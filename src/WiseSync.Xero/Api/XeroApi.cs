@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using WiseSync.Http;
 using WiseSync.Xero.Dto;
@@ -13,7 +14,7 @@ namespace WiseSync.Xero.Api;
 /// Xero Accounting API operations the sink uses, on top of <see cref="XeroApiClient"/>: tenant header, JSON,
 /// and the one error mapper for Xero's answers (reference/accounting-apis.md §1.3).
 /// </summary>
-internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state)
+internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state, ILogger logger)
 {
     public const string Vendor = "Xero";
     private const string Accounting = "api.xro/2.0/";
@@ -249,6 +250,11 @@ internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state)
     private T? Read<T>(XeroApiResponse response, string route, JsonTypeInfo<T> type)
         where T : class
     {
+        if (response.Status is not (>= 200 and < 300 or 404))
+        {
+            XeroLog.RequestRefused(logger, state.ConnectionName, route, response.Status);
+        }
+
         switch (response.Status)
         {
             case >= 200 and < 300:

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using NodaTime.Text;
 using WiseSync.Xero.Api;
 using WiseSync.Xero.Internal;
@@ -11,7 +12,7 @@ namespace WiseSync.Xero.Invoices;
 /// <see cref="IsThisInvoices"/>), unless a payment or credit is allocated (reference §1.6); any other holder — a
 /// bookkeeper's own invoice, another tool's — is left unchanged and the draft is red.
 /// </summary>
-internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, XeroCreditNoteKind creditNotes)
+internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, XeroCreditNoteKind creditNotes, ILogger logger)
 {
     public const int BatchSize = 50;
     public const int MaxNumberLength = 255;
@@ -39,7 +40,14 @@ internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, 
             }
         }
 
-        return results.Select((r, i) => r ?? new AccountingWriteResult(drafts[i].PsaInvoiceId, null, false, [], "Xero gave no answer for this document.")).ToList();
+        var written = results.Select((r, i) => r ?? new AccountingWriteResult(drafts[i].PsaInvoiceId, null, false, [], "Xero gave no answer for this document.")).ToList();
+        foreach (var failed in written.Where(r => r.Error is not null))
+        {
+            XeroLog.DocumentFailed(logger, failed.PsaInvoiceId, failed.Error!);
+        }
+
+        XeroLog.DocumentsWritten(logger, written.Count(r => r.Error is null), written.Count(r => r.Error is not null));
+        return written;
     }
 
     /// <summary>Why Xero would refuse the draft before it is sent, or null.</summary>

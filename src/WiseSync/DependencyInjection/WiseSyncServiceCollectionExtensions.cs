@@ -66,7 +66,9 @@ public static partial class WiseSyncServiceCollectionExtensions
 
         services.AddOptions<WiseSyncOptions>(name).ValidateOnStart();
         services.AddOptions<SqliteLedgerOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WiseSyncOptions>, WiseSyncOptionsValidator>());
+        services.TryAddSingleton<WiseSyncOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WiseSyncOptions>, ConnectionNamedOptionsValidator<WiseSyncOptions, WiseSyncOptionsValidator>>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WiseSyncOptions>, WiseSyncOptionsRulesValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteLedgerOptions>, SqliteLedgerOptionsValidator>());
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);

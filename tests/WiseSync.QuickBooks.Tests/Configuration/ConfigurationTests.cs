@@ -137,4 +137,25 @@ public sealed class ConfigurationTests
         Assert.NotNull(stored?.RefreshToken);
         Assert.NotEqual("sandbox-refresh", stored!.RefreshToken);
     }
+
+    [Fact]
+    public void A_changed_configuration_value_reaches_the_next_options_resolved()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["QuickBooks:ClientId"] = "app",
+            ["QuickBooks:ClientSecret"] = "secret",
+            ["QuickBooks:RealmId"] = "123145",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<ITokenStore, InMemoryTokenStore>();
+        new TestWiseSyncBuilder("east", services).AddQuickBooks(configuration.GetSection("QuickBooks"));
+        using var provider = services.BuildServiceProvider();
+        var monitor = provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<QuickBooksOptions>>();
+        Assert.Equal("123145", monitor.Get("east").RealmId);
+
+        configuration["QuickBooks:RealmId"] = "987654";
+        configuration.Reload();
+
+        Assert.Equal("987654", monitor.Get("east").RealmId);
+    }
 }

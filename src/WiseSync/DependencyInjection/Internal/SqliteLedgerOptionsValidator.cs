@@ -2,10 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace WiseSync.DependencyInjection.Internal;
 
-internal sealed class SqliteLedgerOptionsValidator : IValidateOptions<SqliteLedgerOptions>
+/// <summary>Checks the data annotations of the ledger's options on start (source-generated).</summary>
+[OptionsValidator]
+internal sealed partial class SqliteLedgerOptionsValidator : IValidateOptions<SqliteLedgerOptions>
 {
-    public ValidateOptionsResult Validate(string? name, SqliteLedgerOptions options) =>
-        string.IsNullOrWhiteSpace(options.DatabasePath)
-            ? ValidateOptionsResult.Fail("WiseSync: Ledger:DatabasePath is required (the SQLite ledger file).")
-            : ValidateOptionsResult.Success;
 }
