@@ -1,52 +1,19 @@
 namespace WiseSync.Autotask.Dto;
 
 /// <summary>Autotask <c>PaymentTermModel</c>.</summary>
-internal sealed record AtPaymentTerm
-{
-    public long Id { get; init; }
-
-    public string? Name { get; init; }
-
-    public int? PaymentDueInDays { get; init; }
-}
+internal sealed record AtPaymentTerm(long Id, string? Name, int? PaymentDueInDays);
 
 /// <summary>Autotask <c>BillingCodeModel</c>: maps a line to the accounting item and GL account.</summary>
-internal sealed record AtBillingCode
-{
-    public long Id { get; init; }
-
-    public string? Name { get; init; }
-
-    public string? ExternalNumber { get; init; }
-
-    public int? GeneralLedgerAccount { get; init; }
-}
+internal sealed record AtBillingCode(long Id, string? Name, string? ExternalNumber, int? GeneralLedgerAccount);
 
 /// <summary>Autotask <c>TaxCategoryModel</c>.</summary>
-internal sealed record AtTaxCategory
-{
-    public long Id { get; init; }
-
-    public string? Name { get; init; }
-}
+internal sealed record AtTaxCategory(long Id, string? Name);
 
 /// <summary>Autotask <c>OrganizationalLevelAssociationModel</c>: a pair of organizational levels (line of business).</summary>
-internal sealed record AtOrganizationalLevelAssociation
-{
-    public long Id { get; init; }
-
-    public int? OrganizationalLevel1ID { get; init; }
-
-    public int? OrganizationalLevel2ID { get; init; }
-}
+internal sealed record AtOrganizationalLevelAssociation(long Id, int? OrganizationalLevel1ID, int? OrganizationalLevel2ID);
 
 /// <summary>Autotask <c>OrganizationalLevel1Model</c> / <c>OrganizationalLevel2Model</c>.</summary>
-internal sealed record AtOrganizationalLevel
-{
-    public long Id { get; init; }
-
-    public string? Name { get; init; }
-}
+internal sealed record AtOrganizationalLevel(long Id, string? Name);
 
 /// <summary>Autotask <c>AccountInvoiceSettingsResultModel</c> (<c>Companies/{id}/invoiceSettings</c>).</summary>
 internal sealed record AtInvoiceSettings
@@ -59,7 +26,4 @@ internal sealed record AtInvoiceSettings
 }
 
 /// <summary>The answer of <c>Invoices/{id}/InvoiceMarkupXml</c>.</summary>
-internal sealed record AtInvoiceMarkup
-{
-    public string? InvoiceMarkup { get; init; }
-}
+internal sealed record AtInvoiceMarkup(string? InvoiceMarkup);

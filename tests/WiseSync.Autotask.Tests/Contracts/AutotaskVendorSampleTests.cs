@@ -65,8 +65,8 @@ public sealed class AutotaskVendorSampleTests
         cache.BillingCodes[code.Id] = code;
         var mapper = new AutotaskInvoiceMapper(new AutotaskOptions(), DateTimeZone.Utc);
         var invoice = mapper.Map(
-            new AtInvoice { Id = 1, CompanyID = 174, InvoiceDateTime = new DateTime(2026, 11, 2), InvoiceTotal = 10m },
-            [new AtBillingItem { Id = 9, InvoiceID = 1, BillingCodeID = 2, Quantity = 1m, Rate = 10m, ExtendedPrice = 10m }],
+            new AtInvoice(Id: 1, CompanyID: 174, InvoiceDateTime: new DateTime(2026, 11, 2), InvoiceTotal: 10m),
+            [new AtBillingItem(Id: 9, InvoiceID: 1, BillingCodeID: 2, Quantity: 1m, Rate: 10m, ExtendedPrice: 10m)],
             cache);
         Assert.Equal("0", Assert.Single(invoice.Lines).ItemCode);
     }
