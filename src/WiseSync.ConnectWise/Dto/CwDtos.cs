@@ -13,72 +13,62 @@ internal sealed record CwCurrencyReference(int? Id, string? CurrencyCode, string
 
 internal sealed record CwInfo([property: JsonPropertyName("lastUpdated")] string? LastUpdated);
 
-internal sealed record CwInvoice
-{
-    public int Id { get; init; }
-    public string? InvoiceNumber { get; init; }
-    public string? Type { get; init; }
-    public CwStatusReference? Status { get; init; }
-    public CwReference? Company { get; init; }
-    public CwReference? BillToCompany { get; init; }
-    public string? AccountNumber { get; init; }
-    public CwReference? BillingTerms { get; init; }
-    public string? CustomerPO { get; init; }
-    public string? Date { get; init; }
-    public string? DueDate { get; init; }
-    public int? LocationId { get; init; }
-    public CwReference? Location { get; init; }
-    public CwReference? Department { get; init; }
-    public CwCurrencyReference? Currency { get; init; }
-    public decimal? Subtotal { get; init; }
-    public decimal? Total { get; init; }
-    public decimal? SalesTax { get; init; }
-    public decimal? Payments { get; init; }
-    public decimal? Credits { get; init; }
-    public decimal? Balance { get; init; }
-    public CwReference? GlBatch { get; init; }
+internal sealed record CwInvoice(
+    int Id,
+    string? InvoiceNumber,
+    string? Type,
+    CwStatusReference? Status,
+    CwReference? Company,
+    CwReference? BillToCompany,
+    string? AccountNumber,
+    CwReference? BillingTerms,
+    string? CustomerPO,
+    string? Date,
+    string? DueDate,
+    int? LocationId,
+    CwReference? Location,
+    CwReference? Department,
+    CwCurrencyReference? Currency,
+    decimal? Subtotal,
+    decimal? Total,
+    decimal? SalesTax,
+    decimal? Payments,
+    decimal? Credits,
+    decimal? Balance,
+    CwReference? GlBatch,
+    [property: JsonPropertyName("_info")] Dictionary<string, string?>? Info);
 
-    [JsonPropertyName("_info")]
-    public Dictionary<string, string?>? Info { get; init; }
-}
+internal sealed record CwUnpostedInvoice(
+    int Id,
+    int BillingLogId,
+    int? LocationId,
+    string? InvoiceNumber,
+    string? InvoiceDate,
+    string? DueDays);
 
-internal sealed record CwUnpostedInvoice
-{
-    public int Id { get; init; }
-    public int BillingLogId { get; init; }
-    public int? LocationId { get; init; }
-    public string? InvoiceNumber { get; init; }
-    public string? InvoiceDate { get; init; }
-    public string? DueDays { get; init; }
-}
-
-internal sealed record CwCompany
-{
-    public int Id { get; init; }
-    public string? Identifier { get; init; }
-    public string? Name { get; init; }
-    public string? AccountNumber { get; init; }
-    public CwReference? DefaultContact { get; init; }
-    public CwReference? BillingContact { get; init; }
-    public CwReference? BillToCompany { get; init; }
-    public string? InvoiceToEmailAddress { get; init; }
-    public string? InvoiceCCEmailAddress { get; init; }
-    public bool? DeletedFlag { get; init; }
-}
+internal sealed record CwCompany(
+    int Id,
+    string? Identifier,
+    string? Name,
+    string? AccountNumber,
+    CwReference? DefaultContact,
+    CwReference? BillingContact,
+    CwReference? BillToCompany,
+    string? InvoiceToEmailAddress,
+    string? InvoiceCCEmailAddress,
+    bool? DeletedFlag);
 
 internal sealed record CwCommunicationItem(int? Id, string? Value, bool? DefaultFlag, string? CommunicationType, CwReference? Type);
 
-internal sealed record CwContact
-{
-    public int Id { get; init; }
-    public string? FirstName { get; init; }
-    public string? LastName { get; init; }
-    public CwReference? Company { get; init; }
-    public bool? InactiveFlag { get; init; }
-    public bool? DefaultFlag { get; init; }
-    public bool? DefaultBillingFlag { get; init; }
-    public IReadOnlyList<CwCommunicationItem>? CommunicationItems { get; init; }
-}
+internal sealed record CwContact(
+    int Id,
+    string? FirstName,
+    string? LastName,
+    CwReference? Company,
+    bool? InactiveFlag,
+    bool? DefaultFlag,
+    bool? DefaultBillingFlag,
+    IReadOnlyList<CwCommunicationItem>? CommunicationItems);
 
 internal sealed record CwExportRequest
 {
@@ -101,45 +91,36 @@ internal sealed record CwCreateBatchRequest
     public required IReadOnlyList<int> ProcessedRecordIds { get; init; }
 }
 
-internal sealed record CwGlExport
-{
-    public IReadOnlyList<CwGlTransaction>? Transactions { get; init; }
-}
+internal sealed record CwGlExport(
+    IReadOnlyList<CwGlTransaction>? Transactions);
 
-internal sealed record CwGlTransaction
-{
-    public string? DocumentNumber { get; init; }
-    public string? DocumentType { get; init; }
-    public string? DocumentDate { get; init; }
-    public CwReference? Company { get; init; }
-    public string? AccountNumber { get; init; }
-    public decimal? Total { get; init; }
-    public decimal? SalesTax { get; init; }
+internal sealed record CwGlTransaction(
+    string? DocumentNumber,
+    string? DocumentType,
+    string? DocumentDate,
+    CwReference? Company,
+    string? AccountNumber,
+    decimal? Total,
+    decimal? SalesTax,
+    // The billing terms' days until due (reference/psa-apis.md §2.5, GLExportTransaction).
+    [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] int? DueDays,
+    string? GlEntryIds,
+    IReadOnlyList<CwGlDetail>? Detail);
 
-    /// <summary>The billing terms' days until due (reference/psa-apis.md §2.5, GLExportTransaction).</summary>
-    [System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString)]
-    public int? DueDays { get; init; }
-
-    public string? GlEntryIds { get; init; }
-    public IReadOnlyList<CwGlDetail>? Detail { get; init; }
-}
-
-internal sealed record CwGlDetail
-{
-    public string? AccountNumber { get; init; }
-    public string? Description { get; init; }
-    public string? Memo { get; init; }
-    public decimal? Quantity { get; init; }
-    public decimal? ItemPrice { get; init; }
-    public decimal? Total { get; init; }
-    public CwReference? TaxCode { get; init; }
-    public bool? TaxableFlag { get; init; }
-    public CwReference? Item { get; init; }
-    public string? SalesCode { get; init; }
-    public string? DocumentDate { get; init; }
-    public string? InvoiceSummaryOption { get; init; }
-    public CwReference? TimeEntry { get; init; }
-}
+internal sealed record CwGlDetail(
+    string? AccountNumber,
+    string? Description,
+    string? Memo,
+    decimal? Quantity,
+    decimal? ItemPrice,
+    decimal? Total,
+    CwReference? TaxCode,
+    bool? TaxableFlag,
+    CwReference? Item,
+    string? SalesCode,
+    string? DocumentDate,
+    string? InvoiceSummaryOption,
+    CwReference? TimeEntry);
 
 internal sealed record CwAccountingBatch(int Id, string? BatchIdentifier, bool? ExportInvoicesFlag, bool? ClosedFlag);
 
