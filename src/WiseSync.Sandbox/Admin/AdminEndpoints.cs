@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using WiseSync.Sandbox.Data;
-using WiseSync.Sandbox.Faults;
-using WiseSync.Sandbox.Hosting;
-using WiseSync.Sandbox.Vendors;
-
 namespace WiseSync.Sandbox.Admin;
 
 /// <summary>The fixed admin surface of CONTRACTS §1 under <c>/_sandbox</c>.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using WiseSync.Sandbox.Data;
-
 namespace WiseSync.Sandbox.Autotask;
 
 /// <summary>

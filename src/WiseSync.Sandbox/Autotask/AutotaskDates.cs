@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace WiseSync.Sandbox.Autotask;
 
 /// <summary>How the emulator writes datetimes: UTC with a Z; date-only fields at midnight (reference/psa-apis.md §1.3).</summary>

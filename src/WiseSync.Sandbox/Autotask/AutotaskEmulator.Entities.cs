@@ -1,5 +1,3 @@
-using WiseSync.Sandbox.Data;
-
 namespace WiseSync.Sandbox.Autotask;
 
 /// <summary>The Autotask entities (<see cref="AutotaskRestApi"/>) behind the emulator's credentials and limits.</summary>

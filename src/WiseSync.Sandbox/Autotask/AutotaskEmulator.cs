@@ -1,7 +1,3 @@
-using WiseSync.Sandbox.Data;
-using WiseSync.Sandbox.RateLimiting;
-using WiseSync.Sandbox.Vendors;
-
 namespace WiseSync.Sandbox.Autotask;
 
 /// <summary>Autotask REST v1.0: zone lookup (no auth), API-user header auth, thread and hourly limits.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace WiseSync.Sandbox.Autotask;
 
 /// <summary>One field of an emulated entity.</summary>

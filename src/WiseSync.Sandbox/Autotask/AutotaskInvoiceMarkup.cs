@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 
 namespace WiseSync.Sandbox.Autotask;

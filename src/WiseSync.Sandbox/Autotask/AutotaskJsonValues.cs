@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace WiseSync.Sandbox.Autotask;
 
 /// <summary>Reads record values whatever CLR type they were stored from (int, long, decimal or parsed JSON).</summary>

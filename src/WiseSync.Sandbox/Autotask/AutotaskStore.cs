@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace WiseSync.Sandbox.Autotask;
 
 /// <summary>The emulated Autotask database: entities, per-company invoice settings, invoice markup and test switches.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using WiseSync.Sandbox.RateLimiting;
-
 namespace WiseSync.Sandbox.ConnectWise;
 
 /// <summary>The finance, accounting and company endpoints (reference/psa-apis.md Part 2; spec subsets in shared/specs/connectwise).</summary>

@@ -1,8 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using WiseSync.Sandbox.Data;
-using WiseSync.Sandbox.RateLimiting;
-using WiseSync.Sandbox.Vendors;
 
 namespace WiseSync.Sandbox.ConnectWise;
 

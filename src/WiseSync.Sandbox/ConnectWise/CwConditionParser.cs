@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace WiseSync.Sandbox.ConnectWise;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-
 namespace WiseSync.Sandbox.ConnectWise;
 
 /// <summary>Renders records in the shapes of the ConnectWise spec subsets (Invoice, UnpostedInvoice, Company, Contact, GLExport …).</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.Extensions;
-
 namespace WiseSync.Sandbox.ConnectWise;
 
 /// <summary>

@@ -5,8 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WiseSync.Sandbox.Admin;
-using WiseSync.Sandbox.Hosting;
-using WiseSync.Sandbox.Recording;
 
 namespace WiseSync.Sandbox;
 

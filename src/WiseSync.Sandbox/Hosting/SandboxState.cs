@@ -1,8 +1,3 @@
-using WiseSync.Sandbox.Data;
-using WiseSync.Sandbox.Faults;
-using WiseSync.Sandbox.Recording;
-using WiseSync.Sandbox.Vendors;
-
 namespace WiseSync.Sandbox.Hosting;
 
 /// <summary>Everything one running sandbox holds: its emulators, data, traffic records and faults.</summary>

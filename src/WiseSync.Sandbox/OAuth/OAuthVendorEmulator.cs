@@ -1,6 +1,3 @@
-using WiseSync.Sandbox.RateLimiting;
-using WiseSync.Sandbox.Vendors;
-
 namespace WiseSync.Sandbox.OAuth;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace WiseSync.Sandbox.QuickBooks;
 
 /// <summary>What the emulated API answers: a status and a JSON body.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using WiseSync.Sandbox.Data;
-
 namespace WiseSync.Sandbox.QuickBooks;
 
 /// <summary>One tax code of an emulated company outside the US: its id, name and sales rate in percent.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace WiseSync.Sandbox.QuickBooks;
 
 /// <summary>An error the emulated QBO answers with, in Intuit's Fault shape (reference Part 2.3).</summary>

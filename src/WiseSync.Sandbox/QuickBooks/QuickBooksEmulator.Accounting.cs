@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using WiseSync.Sandbox.RateLimiting;
-using WiseSync.Sandbox.Vendors;
-
 namespace WiseSync.Sandbox.QuickBooks;
 
 /// <summary>

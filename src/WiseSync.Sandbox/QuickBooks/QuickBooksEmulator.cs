@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Globalization;
-using WiseSync.Sandbox.Data;
-using WiseSync.Sandbox.OAuth;
-using WiseSync.Sandbox.RateLimiting;
-using WiseSync.Sandbox.Vendors;
-
 namespace WiseSync.Sandbox.QuickBooks;
 
 /// <summary>QuickBooks Online: OAuth2 token endpoint (rotating refresh tokens) and the v3 company API of one realm.</summary>

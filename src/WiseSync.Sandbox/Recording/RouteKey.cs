@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace WiseSync.Sandbox.Recording;
 
 /// <summary>Builds the <c>byRoute</c> key: method plus the vendor-relative path with ids replaced by <c>{id}</c>.</summary>

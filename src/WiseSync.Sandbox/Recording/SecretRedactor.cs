@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace WiseSync.Sandbox.Recording;
 
 /// <summary>Removes secrets before a request is recorded: auth headers, and secret fields in query, form and JSON bodies.</summary>

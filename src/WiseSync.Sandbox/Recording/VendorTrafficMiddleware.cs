@@ -1,7 +1,3 @@
-using System.Text;
-using WiseSync.Sandbox.Faults;
-using WiseSync.Sandbox.Hosting;
-
 namespace WiseSync.Sandbox.Recording;
 
 /// <summary>

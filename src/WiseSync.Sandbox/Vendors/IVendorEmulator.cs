@@ -1,6 +1,3 @@
-using WiseSync.Sandbox.Data;
-using WiseSync.Sandbox.RateLimiting;
-
 namespace WiseSync.Sandbox.Vendors;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using WiseSync.Sandbox.Data;
-using WiseSync.Sandbox.RateLimiting;
-
 namespace WiseSync.Sandbox.Vendors;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace WiseSync.Sandbox.Xero;
 
 internal sealed partial class XeroAccountingStore

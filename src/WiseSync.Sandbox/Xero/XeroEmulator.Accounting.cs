@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using WiseSync.Sandbox.Vendors;
-
 namespace WiseSync.Sandbox.Xero;
 
 /// <summary>The Accounting API's business endpoints: Contacts, Invoices, CreditNotes, Items, Payments (xero_accounting.yaml).</summary>

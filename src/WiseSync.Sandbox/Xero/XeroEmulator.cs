@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using WiseSync.Sandbox.Data;
-using WiseSync.Sandbox.OAuth;
-using WiseSync.Sandbox.RateLimiting;
-using WiseSync.Sandbox.Vendors;
-
 namespace WiseSync.Sandbox.Xero;
 
 /// <summary>Xero: OAuth2 identity (rotating refresh tokens), connections, and the Accounting API at <c>api.xro/2.0</c>.</summary>

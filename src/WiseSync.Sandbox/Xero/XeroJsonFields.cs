@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace WiseSync.Sandbox.Xero;
 
 /// <summary>Typed reads of a posted Xero element; a wrong JSON type is Xero's PostDataInvalid (ErrorNumber 14).</summary>

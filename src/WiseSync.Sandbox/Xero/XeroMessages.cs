@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace WiseSync.Sandbox.Xero;
 
 /// <summary>Xero's validation texts, as quoted in reference/accounting-apis.md §1.3 ([C] there; [?] marked here).</summary>

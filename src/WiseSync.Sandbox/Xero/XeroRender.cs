@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace WiseSync.Sandbox.Xero;
 
 /// <summary>Renders the emulator's records in the shapes of xero_accounting.yaml (PascalCase, MS dates).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace WiseSync.Sandbox.Xero;
 
 /// <summary>What an emulated Xero operation answers: an HTTP status and a JSON body.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace WiseSync.Sandbox.Xero;
 
 /// <summary>

@@ -1,4 +1,0 @@
-global using Microsoft.AspNetCore.Builder;
-global using Microsoft.AspNetCore.Http;
-global using Microsoft.AspNetCore.Http.Extensions;
-global using Microsoft.AspNetCore.Routing;
