@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using WiseSync.Http;
 using WiseSync.Xero.Dto;
-using WiseSync.Xero.Internal;
 
 namespace WiseSync.Xero.Api;
 
