@@ -7,7 +7,7 @@ using WiseSync.Auth;
 using WiseSync.Http;
 using WiseSync.QuickBooks;
 using WiseSync.QuickBooks.Api;
-using WiseSync.QuickBooks.Internal;
+using WiseSync.QuickBooks.DependencyInjection;
 using WiseSync.QuickBooks.Invoices;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using WiseSync.Http;
 using WiseSync.Xero.Dto;
-using WiseSync.Xero.Internal;
 
 namespace WiseSync.Xero.Api;
 
@@ -99,19 +98,8 @@ internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state, I
             ?? new XeroContactsDto();
     }
 
-    public async Task<IReadOnlyList<XeroContactDto>> WriteContactsAsync(bool createOnly, IReadOnlyList<XeroContactDto> contacts, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        var method = createOnly ? HttpMethod.Put : HttpMethod.Post;
-        var body = JsonSerializer.Serialize(new XeroContactsDto { Contacts = contacts }, XeroJsonContext.Default.XeroContactsDto);
-        var request = new XeroApiRequest(method, Accounting + "Contacts", $"{method} /Contacts")
-        {
-            Query = [new("summarizeErrors", "false")],
-            Body = body,
-            IdempotencyKey = idempotencyKey,
-        };
-        var answer = await SendAsync(request, XeroJsonContext.Default.XeroContactsDto, cancellationToken).ConfigureAwait(false);
-        return Aligned(answer?.Contacts, contacts.Count, request.Route);
-    }
+    public Task<IReadOnlyList<XeroContactDto>> WriteContactsAsync(bool createOnly, IReadOnlyList<XeroContactDto> contacts, string idempotencyKey, CancellationToken cancellationToken) =>
+        WriteAsync(createOnly, "Contacts", ContactWriteQuery, new XeroContactsDto { Contacts = contacts }, contacts.Count, XeroJsonContext.Default.XeroContactsDto, answer => answer?.Contacts, idempotencyKey, cancellationToken);
 
     public async Task<IReadOnlyList<XeroInvoiceDto>> GetInvoicesAsync(
         IReadOnlyList<string>? ids, IReadOnlyList<string>? numbers, Instant? modifiedSince, int? page, CancellationToken cancellationToken) =>
@@ -158,18 +146,8 @@ internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state, I
         return await SendAsync(request, XeroJsonContext.Default.XeroInvoicesDto, cancellationToken).ConfigureAwait(false) ?? new XeroInvoicesDto();
     }
 
-    public async Task<IReadOnlyList<XeroInvoiceDto>> WriteInvoicesAsync(bool createOnly, IReadOnlyList<XeroInvoiceDto> invoices, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        var method = createOnly ? HttpMethod.Put : HttpMethod.Post;
-        var request = new XeroApiRequest(method, Accounting + "Invoices", $"{method} /Invoices")
-        {
-            Query = WriteQuery,
-            Body = JsonSerializer.Serialize(new XeroInvoicesDto { Invoices = invoices }, XeroJsonContext.Default.XeroInvoicesDto),
-            IdempotencyKey = idempotencyKey,
-        };
-        var answer = await SendAsync(request, XeroJsonContext.Default.XeroInvoicesDto, cancellationToken).ConfigureAwait(false);
-        return Aligned(answer?.Invoices, invoices.Count, request.Route);
-    }
+    public Task<IReadOnlyList<XeroInvoiceDto>> WriteInvoicesAsync(bool createOnly, IReadOnlyList<XeroInvoiceDto> invoices, string idempotencyKey, CancellationToken cancellationToken) =>
+        WriteAsync(createOnly, "Invoices", DocumentWriteQuery, new XeroInvoicesDto { Invoices = invoices }, invoices.Count, XeroJsonContext.Default.XeroInvoicesDto, answer => answer?.Invoices, idempotencyKey, cancellationToken);
 
     public async Task<IReadOnlyList<XeroCreditNoteDto>> GetCreditNotesAsync(IReadOnlyList<string>? ids, string? where, CancellationToken cancellationToken)
     {
@@ -188,21 +166,37 @@ internal sealed class XeroApi(XeroApiClient client, XeroConnectionState state, I
         return answer?.CreditNotes ?? [];
     }
 
-    public async Task<IReadOnlyList<XeroCreditNoteDto>> WriteCreditNotesAsync(bool createOnly, IReadOnlyList<XeroCreditNoteDto> notes, string idempotencyKey, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<XeroCreditNoteDto>> WriteCreditNotesAsync(bool createOnly, IReadOnlyList<XeroCreditNoteDto> notes, string idempotencyKey, CancellationToken cancellationToken) =>
+        WriteAsync(createOnly, "CreditNotes", DocumentWriteQuery, new XeroCreditNotesDto { CreditNotes = notes }, notes.Count, XeroJsonContext.Default.XeroCreditNotesDto, answer => answer?.CreditNotes, idempotencyKey, cancellationToken);
+
+    // One write for contacts, invoices and credit notes: PUT when only creating, POST otherwise.
+    private async Task<IReadOnlyList<TDocument>> WriteAsync<TEnvelope, TDocument>(
+        bool createOnly,
+        string resource,
+        IReadOnlyList<KeyValuePair<string, string>> query,
+        TEnvelope envelope,
+        int count,
+        JsonTypeInfo<TEnvelope> type,
+        Func<TEnvelope?, IReadOnlyList<TDocument>?> documents,
+        string idempotencyKey,
+        CancellationToken cancellationToken)
+        where TEnvelope : class
     {
         var method = createOnly ? HttpMethod.Put : HttpMethod.Post;
-        var request = new XeroApiRequest(method, Accounting + "CreditNotes", $"{method} /CreditNotes")
+        var request = new XeroApiRequest(method, Accounting + resource, $"{method} /{resource}")
         {
-            Query = WriteQuery,
-            Body = JsonSerializer.Serialize(new XeroCreditNotesDto { CreditNotes = notes }, XeroJsonContext.Default.XeroCreditNotesDto),
+            Query = query,
+            Body = JsonSerializer.Serialize(envelope, type),
             IdempotencyKey = idempotencyKey,
         };
-        var answer = await SendAsync(request, XeroJsonContext.Default.XeroCreditNotesDto, cancellationToken).ConfigureAwait(false);
-        return Aligned(answer?.CreditNotes, notes.Count, request.Route);
+        var answer = await SendAsync(request, type, cancellationToken).ConfigureAwait(false);
+        return Aligned(documents(answer), count, request.Route);
     }
 
     // summarizeErrors=false: 200 with every element and its own errors; unitdp=4 keeps 4-decimal unit prices (reference §1.6).
-    private static IReadOnlyList<KeyValuePair<string, string>> WriteQuery { get; } = [new("summarizeErrors", "false"), new("unitdp", "4")];
+    private static IReadOnlyList<KeyValuePair<string, string>> DocumentWriteQuery { get; } = [new("summarizeErrors", "false"), new("unitdp", "4")];
+
+    private static IReadOnlyList<KeyValuePair<string, string>> ContactWriteQuery { get; } = [new("summarizeErrors", "false")];
 
     private async Task<T?> SendAsync<T>(XeroApiRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class

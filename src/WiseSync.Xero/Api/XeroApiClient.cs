@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using WiseSync.Http;
-using WiseSync.Xero.Internal;
 
 namespace WiseSync.Xero.Api;
 

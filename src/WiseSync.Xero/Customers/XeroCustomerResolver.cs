@@ -1,7 +1,6 @@
 using System.Text;
 using WiseSync.Xero.Api;
 using WiseSync.Xero.Dto;
-using WiseSync.Xero.Internal;
 
 namespace WiseSync.Xero.Customers;
 

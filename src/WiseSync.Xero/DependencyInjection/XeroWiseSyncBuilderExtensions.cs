@@ -8,7 +8,7 @@ using WiseSync.Http;
 using WiseSync.Xero;
 using WiseSync.Xero.Api;
 using WiseSync.Xero.Customers;
-using WiseSync.Xero.Internal;
+using WiseSync.Xero.DependencyInjection;
 using WiseSync.Xero.Invoices;
 using WiseSync.Xero.Payments;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NodaTime.Text;
 using WiseSync.Xero.Api;
-using WiseSync.Xero.Internal;
 
 namespace WiseSync.Xero.Invoices;
 

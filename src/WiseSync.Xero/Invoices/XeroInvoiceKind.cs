@@ -4,48 +4,34 @@ using WiseSync.Xero.Dto;
 namespace WiseSync.Xero.Invoices;
 
 /// <summary>Sales invoices (ACCREC) on /Invoices.</summary>
-internal sealed class XeroInvoiceKind(XeroApi api, XeroDraftMapper mapper) : IXeroDocumentKind
+internal sealed class XeroInvoiceKind(XeroApi api, XeroDraftMapper mapper) : XeroDocumentKind<XeroInvoiceDto>
 {
-    public DocumentKind Kind => DocumentKind.Invoice;
+    public override DocumentKind Kind => DocumentKind.Invoice;
 
-    public string Path => "/Invoices";
+    public override string Path => "/Invoices";
 
-    public async Task<IReadOnlyList<XeroDocumentAnswer>> WriteAsync(bool createOnly, IReadOnlyList<AccountingInvoiceDraft> drafts, IReadOnlyList<string?> ids, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        var bodies = drafts.Select((d, i) => mapper.Invoice(d, ids[i])).ToList();
-        var answers = await api.WriteInvoicesAsync(createOnly, bodies, idempotencyKey, cancellationToken).ConfigureAwait(false);
-        return answers.Select(Answer).ToList();
-    }
-
-    public async Task<IReadOnlyList<XeroDocumentAnswer>> FindByNumbersAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<XeroDocumentAnswer>> FindByNumbersAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
     {
         var found = await api.GetInvoicesAsync(null, numbers, null, null, cancellationToken).ConfigureAwait(false);
         return found.Where(i => i.Type == "ACCREC").Select(Answer).ToList();
     }
 
-    public async Task<IReadOnlyList<XeroDocumentAnswer>?> FindCreatedByThisAppAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<XeroDocumentAnswer>?> FindCreatedByThisAppAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
     {
         var found = await api.GetInvoicesCreatedByThisAppAsync(numbers, cancellationToken).ConfigureAwait(false);
         return found.Where(i => i.Type == "ACCREC").Select(Answer).ToList();
     }
 
-    public async Task<IReadOnlyList<XeroDocumentAnswer>> FindByIdsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
-        (await api.GetInvoicesAsync(ids, null, null, null, cancellationToken).ConfigureAwait(false)).Select(Answer).ToList();
+    public static XeroDocumentAnswer Answer(XeroInvoiceDto dto) =>
+        Answer(dto, dto.InvoiceID, dto.InvoiceNumber, "invoice", dto.AmountDue ?? 0m, dto.AmountPaid ?? 0m, dto.AmountCredited ?? 0m) with { Url = dto.Url };
 
-    public static XeroDocumentAnswer Answer(XeroInvoiceDto dto) => new(
-        dto.InvoiceID,
-        dto.InvoiceNumber,
-        dto.Status ?? string.Empty,
-        dto.AmountDue ?? 0m,
-        dto.AmountPaid ?? 0m,
-        dto.AmountCredited ?? 0m,
-        dto.FullyPaidOnDate,
-        XeroElementStatus.Failed(dto.HasErrors, dto.StatusAttributeString, dto.ValidationErrors) || !XeroElementStatus.IsRealId(dto.InvoiceID)
-            ? XeroElementStatus.Reasons("invoice", dto.HasErrors, dto.StatusAttributeString, dto.InvoiceID, dto.ValidationErrors, dto.Warnings)
-            : [],
-        XeroElementStatus.Notes(dto.StatusAttributeString, dto.ValidationErrors, dto.Warnings))
-    {
-        ContactId = dto.Contact?.ContactID,
-        Url = dto.Url,
-    };
+    protected override XeroInvoiceDto Map(AccountingInvoiceDraft draft, string? id) => mapper.Invoice(draft, id);
+
+    protected override Task<IReadOnlyList<XeroInvoiceDto>> WriteDocumentsAsync(bool createOnly, IReadOnlyList<XeroInvoiceDto> documents, string idempotencyKey, CancellationToken cancellationToken) =>
+        api.WriteInvoicesAsync(createOnly, documents, idempotencyKey, cancellationToken);
+
+    protected override Task<IReadOnlyList<XeroInvoiceDto>> GetByIdsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        api.GetInvoicesAsync(ids, null, null, null, cancellationToken);
+
+    protected override XeroDocumentAnswer ToAnswer(XeroInvoiceDto document) => Answer(document);
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using WiseSync.Http;
 
-namespace WiseSync.Xero.Internal;
+namespace WiseSync.Xero.DependencyInjection;
 
 /// <summary>Rules of <see cref="XeroOptions"/> the annotations cannot express; messages name the setting (never its value).</summary>
 internal sealed class XeroOptionsRulesValidator : IValidateOptions<XeroOptions>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace WiseSync.Xero.Internal;
+namespace WiseSync.Xero.DependencyInjection;
 
 /// <summary>Checks the data annotations of a connection's <see cref="XeroOptions"/> at start (source-generated).</summary>
 [OptionsValidator]

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using WiseSync.Http;
 
-namespace WiseSync.QuickBooks.Internal;
+namespace WiseSync.QuickBooks.DependencyInjection;
 
 /// <summary>Rules of <see cref="QuickBooksOptions"/> the annotations cannot express; each message names the setting.</summary>
 internal sealed class QuickBooksOptionsRulesValidator : IValidateOptions<QuickBooksOptions>

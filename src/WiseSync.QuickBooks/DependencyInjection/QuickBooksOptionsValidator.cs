@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace WiseSync.QuickBooks.Internal;
+namespace WiseSync.QuickBooks.DependencyInjection;
 
 /// <summary>Checks the data annotations of a connection's <see cref="QuickBooksOptions"/> at start (source-generated).</summary>
 [OptionsValidator]

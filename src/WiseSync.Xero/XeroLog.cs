@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace WiseSync.Xero.Internal;
+namespace WiseSync.Xero;
 
 /// <summary>
 /// The Xero provider's log lines, event ids 5001–5099 (Autotask 4101–4199, ConnectWise 7001–7099, QuickBooks 8001–8099;
