@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace WiseSync.Pay;
 
 /// <summary>What one <see cref="WisePayScheduler.ProcessDuePaymentsAsync"/> run did.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace WiseSync.Pay;
 

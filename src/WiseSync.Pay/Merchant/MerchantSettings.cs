@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace WiseSync.Pay;
 
 /// <summary>The merchant's limits on automatic payments. With none saved, Wise-Pay is enabled with no limits.</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace WiseSync.Pay;
 
 /// <summary>One invoice's automatic payment (there is never more than one per invoice).</summary>

@@ -1,4 +1,3 @@
-using NodaTime;
 using WiseSync.Ledger.Sqlite;
 using WiseSync.Pay.Internal;
 
@@ -34,7 +33,7 @@ public sealed class WisePayStore
         _payers = new PayerTable(_database, clock);
         _merchant = new MerchantSettingsTable(_database, clock);
         _payments = new ScheduledPaymentTable(_database, clock);
-        _charges = new ChargeAttemptTable(_database);
+        _charges = new ChargeAttemptTable(_database, clock);
     }
 
     /// <summary>The full path of the SQLite file.</summary>

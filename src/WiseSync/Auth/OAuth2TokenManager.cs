@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using WiseSync.Auth.Internal;
 using WiseSync.Http;
 using WiseSync.Http.Internal;

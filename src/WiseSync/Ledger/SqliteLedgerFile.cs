@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
-using NodaTime;
 using NodaTime.Text;
 
 namespace WiseSync;

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using NodaTime;
 using WiseSync.Ledger.Sqlite;
 using WiseSync.Ledger.Tables;
 

@@ -1,6 +1,4 @@
 using System.Data;
-using Microsoft.Data.Sqlite;
-using NodaTime;
 using WiseSync.Ledger.Sqlite;
 
 namespace WiseSync;

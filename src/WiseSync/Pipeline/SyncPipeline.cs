@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using NodaTime;
 using WiseSync.Pipeline.Actions;
 using WiseSync.Pipeline.Internal;
 

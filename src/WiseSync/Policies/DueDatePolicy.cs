@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace WiseSync.Policies;
 
 /// <summary>The due date of an invoice and, when it could not be computed, why.</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace WiseSync.Pay.Internal;
 
 /// <summary>The day an auto-pay rule charges an invoice, in calendar (LocalDate) arithmetic.</summary>

@@ -1,16 +1,11 @@
 using Microsoft.Data.Sqlite;
-using NodaTime;
 using WiseSync.Ledger.Sqlite;
-using static WiseSync.Ledger.Sqlite.SqliteCommands;
-using static WiseSync.Pay.Internal.PayColumns;
 
 namespace WiseSync.Pay.Internal;
 
 /// <summary>Table <c>pay_charge_attempts</c>: claims of due payments and the gateway's answers, one idempotency key per attempt.</summary>
-internal sealed class ChargeAttemptTable(SqliteDatabase database)
+internal sealed class ChargeAttemptTable(SqliteDatabase database, IClock clock) : PayTable(database, clock)
 {
-    private readonly SqliteDatabase _database = database;
-
     /// <summary>
     /// Claims a due payment for one charge attempt. In one IMMEDIATE transaction: a scheduled payment gets a new
     /// attempt row (the claim, with a fresh idempotency key) and turns processing; a processing payment whose
@@ -19,7 +14,7 @@ internal sealed class ChargeAttemptTable(SqliteDatabase database)
     /// </summary>
     internal async Task<ChargeClaim?> ClaimAsync(string paymentId, LocalDate asOf, string owner, Instant now, Duration lease, CancellationToken cancellationToken)
     {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var transaction = connection.BeginTransaction(deferred: false);
@@ -84,7 +79,7 @@ internal sealed class ChargeAttemptTable(SqliteDatabase database)
     /// <summary>Records the gateway's answer for a claim this owner still holds; false when the claim was lost.</summary>
     internal async Task<bool> RecordAnswerAsync(ChargeClaim claim, string owner, PaymentChargeResponse response, Instant now, CancellationToken cancellationToken)
     {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var transaction = connection.BeginTransaction(deferred: false);

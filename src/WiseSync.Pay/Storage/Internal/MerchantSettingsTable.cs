@@ -1,17 +1,11 @@
 using Microsoft.Data.Sqlite;
-using NodaTime;
 using WiseSync.Ledger.Sqlite;
-using static WiseSync.Ledger.Sqlite.SqliteCommands;
-using static WiseSync.Pay.Internal.PayColumns;
 
 namespace WiseSync.Pay.Internal;
 
 /// <summary>Table <c>pay_merchant</c>: the merchant's one row of settings.</summary>
-internal sealed class MerchantSettingsTable(SqliteDatabase database, IClock clock)
+internal sealed class MerchantSettingsTable(SqliteDatabase database, IClock clock) : PayTable(database, clock)
 {
-    private readonly SqliteDatabase _database = database;
-    private readonly IClock _clock = clock;
-
     public async Task SaveMerchantSettingsAsync(MerchantSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -25,7 +19,7 @@ internal sealed class MerchantSettingsTable(SqliteDatabase database, IClock cloc
             throw new ArgumentOutOfRangeException(nameof(settings), "The maximum overdue days cannot be negative.");
         }
 
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var upsert = Command(connection, null, """
@@ -38,14 +32,14 @@ internal sealed class MerchantSettingsTable(SqliteDatabase database, IClock cloc
             upsert.Parameters.AddWithValue("$amount", DbValue(settings.MaximumTransactionAmount is { } a ? Money(a) : null));
             upsert.Parameters.AddWithValue("$days", DbValue(settings.MaximumOverdueDays));
             upsert.Parameters.AddWithValue("$cutoff", DbValue(settings.PaymentCutoffDate is { } c ? Date(c) : null));
-            upsert.Parameters.AddWithValue("$now", Stamp(_clock.GetCurrentInstant()));
+            upsert.Parameters.AddWithValue("$now", NowStamp());
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     public async Task<MerchantSettings> GetMerchantSettingsAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var select = Command(connection, null, "SELECT enabled, max_amount, max_overdue_days, cutoff_date FROM pay_merchant WHERE id = 1;");

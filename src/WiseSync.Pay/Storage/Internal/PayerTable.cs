@@ -1,21 +1,15 @@
 using Microsoft.Data.Sqlite;
-using NodaTime;
 using WiseSync.Ledger.Sqlite;
-using static WiseSync.Ledger.Sqlite.SqliteCommands;
-using static WiseSync.Pay.Internal.PayColumns;
 
 namespace WiseSync.Pay.Internal;
 
 /// <summary>Tables <c>pay_payers</c>, <c>pay_methods</c> and <c>pay_terms</c>: payers with their masked methods and auto-pay terms.</summary>
-internal sealed class PayerTable(SqliteDatabase database, IClock clock)
+internal sealed class PayerTable(SqliteDatabase database, IClock clock) : PayTable(database, clock)
 {
-    private readonly SqliteDatabase _database = database;
-    private readonly IClock _clock = clock;
-
     public async Task SavePayerAsync(Payer payer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payer);
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var transaction = connection.BeginTransaction(deferred: false);
@@ -59,7 +53,7 @@ internal sealed class PayerTable(SqliteDatabase database, IClock clock)
             upsert.Parameters.AddWithValue("$customer", DbValue(Blank(payer.AccountingCustomerId)));
             upsert.Parameters.AddWithValue("$name", DbValue(Blank(payer.Name)));
             upsert.Parameters.AddWithValue("$active", payer.IsActive ? 1 : 0);
-            upsert.Parameters.AddWithValue("$now", Stamp(_clock.GetCurrentInstant()));
+            upsert.Parameters.AddWithValue("$now", NowStamp());
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -117,7 +111,7 @@ internal sealed class PayerTable(SqliteDatabase database, IClock clock)
 
     private async Task<IReadOnlyList<Payer>> ReadPayersAsync(string where, string? key, SqliteConnection? shared, CancellationToken cancellationToken)
     {
-        var connection = shared ?? await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = shared ?? await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var rows = new List<Payer>();
@@ -198,7 +192,7 @@ internal sealed class PayerTable(SqliteDatabase database, IClock clock)
         var parsed = await PayerCsvParser.ParseAsync(csv, cancellationToken).ConfigureAwait(false);
         var errors = new List<PayerImportError>(parsed.Errors);
         var imported = new List<string>();
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             foreach (var (row, payer) in parsed.Payers)

@@ -1,20 +1,14 @@
 using Microsoft.Data.Sqlite;
-using NodaTime;
 using WiseSync.Ledger.Sqlite;
-using static WiseSync.Ledger.Sqlite.SqliteCommands;
-using static WiseSync.Pay.Internal.PayColumns;
 
 namespace WiseSync.Pay.Internal;
 
 /// <summary>Table <c>pay_payments</c>: each posted invoice's one scheduled payment.</summary>
-internal sealed class ScheduledPaymentTable(SqliteDatabase database, IClock clock)
+internal sealed class ScheduledPaymentTable(SqliteDatabase database, IClock clock) : PayTable(database, clock)
 {
     private const string PaymentColumns =
         "id, psa_invoice_id, invoice_number, payer_id, method_role, method_display, amount, currency, scheduled_date, " +
         "due_date, status, attempts, gateway_code, gateway_reference, message, settled_date, updated_at";
-
-    private readonly SqliteDatabase _database = database;
-    private readonly IClock _clock = clock;
 
     public async Task<ScheduledPayment?> GetPaymentAsync(string psaInvoiceId, CancellationToken cancellationToken = default)
     {
@@ -37,7 +31,7 @@ internal sealed class ScheduledPaymentTable(SqliteDatabase database, IClock cloc
 
     internal async Task<IReadOnlyList<ScheduledPayment>> ReadPaymentsAsync(string where, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken)
     {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             return await ReadPaymentsAsync(connection, null, where, parameters, cancellationToken).ConfigureAwait(false);
@@ -81,7 +75,7 @@ internal sealed class ScheduledPaymentTable(SqliteDatabase database, IClock cloc
     /// </summary>
     internal async Task<(ScheduledPayment Payment, bool Changed)> UpsertScheduledAsync(ScheduledPayment wanted, CancellationToken cancellationToken)
     {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var transaction = connection.BeginTransaction(deferred: false);
@@ -91,7 +85,7 @@ internal sealed class ScheduledPaymentTable(SqliteDatabase database, IClock cloc
                 return (existing, false);
             }
 
-            var now = Stamp(_clock.GetCurrentInstant());
+            var now = NowStamp();
             using var write = Command(connection, transaction, existing is null
                 ? $"""
                   INSERT INTO pay_payments (id, psa_invoice_id, invoice_number, payer_id, method_role, method_display, amount, currency,
@@ -128,13 +122,13 @@ internal sealed class ScheduledPaymentTable(SqliteDatabase database, IClock cloc
     /// <summary>Cancels the invoice's payment when it is still waiting; returns whether one was cancelled.</summary>
     internal async Task<bool> CancelAsync(string psaInvoiceId, string message, CancellationToken cancellationToken)
     {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var update = Command(connection, null, "UPDATE pay_payments SET status = 'cancelled', message = $m, updated_at = $now WHERE psa_invoice_id = $a AND status IN ('scheduled', 'declined');");
             update.Parameters.AddWithValue("$a", psaInvoiceId);
             update.Parameters.AddWithValue("$m", message);
-            update.Parameters.AddWithValue("$now", Stamp(_clock.GetCurrentInstant()));
+            update.Parameters.AddWithValue("$now", NowStamp());
             return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         }
     }
@@ -142,13 +136,13 @@ internal sealed class ScheduledPaymentTable(SqliteDatabase database, IClock cloc
     /// <summary>Marks the invoice's payment settled (whatever its status but cancelled); returns whether there was one.</summary>
     internal async Task<bool> SettleAsync(string psaInvoiceId, LocalDate paidDate, CancellationToken cancellationToken)
     {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var update = Command(connection, null, "UPDATE pay_payments SET status = 'settled', settled_date = $d, updated_at = $now WHERE psa_invoice_id = $a AND status NOT IN ('settled', 'cancelled');");
             update.Parameters.AddWithValue("$a", psaInvoiceId);
             update.Parameters.AddWithValue("$d", Date(paidDate));
-            update.Parameters.AddWithValue("$now", Stamp(_clock.GetCurrentInstant()));
+            update.Parameters.AddWithValue("$now", NowStamp());
             return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         }
     }
@@ -156,7 +150,7 @@ internal sealed class ScheduledPaymentTable(SqliteDatabase database, IClock cloc
     /// <summary>Puts a declined payment back in the queue for <paramref name="on"/>, optionally on the other method.</summary>
     internal async Task<ScheduledPayment?> RetryDeclinedAsync(string psaInvoiceId, LocalDate on, PaymentMethodRole? role, string? display, CancellationToken cancellationToken)
     {
-        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var transaction = connection.BeginTransaction(deferred: false);
@@ -168,7 +162,7 @@ internal sealed class ScheduledPaymentTable(SqliteDatabase database, IClock cloc
             update.Parameters.AddWithValue("$d", Date(on));
             update.Parameters.AddWithValue("$role", DbValue(role is { } r ? RoleText(r) : null));
             update.Parameters.AddWithValue("$display", DbValue(display));
-            update.Parameters.AddWithValue("$now", Stamp(_clock.GetCurrentInstant()));
+            update.Parameters.AddWithValue("$now", NowStamp());
             update.Parameters.AddWithValue("$a", psaInvoiceId);
             if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {

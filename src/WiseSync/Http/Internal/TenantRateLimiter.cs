@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using NodaTime;
 
 namespace WiseSync.Http.Internal;
 

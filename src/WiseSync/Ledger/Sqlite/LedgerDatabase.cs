@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace WiseSync.Ledger.Sqlite;
 
 /// <summary>Opens the ledger's SQLite file as <see cref="SqliteLedgerOptions"/> describe it, with the engine's schema.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace WiseSync.Ledger.Sqlite;
 
 /// <summary>Builds and runs parameterised commands: the one place a value becomes a SQLite parameter.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using WiseSync.Ledger.Tables;
 
 namespace WiseSync.Ledger.Sqlite;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using NodaTime;
 using WiseSync.Ledger.Internal;
 using WiseSync.Ledger.Tables;
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using NodaTime;
 using WiseSync.Ledger.Tables;
 
 namespace WiseSync.Ledger.Sqlite;

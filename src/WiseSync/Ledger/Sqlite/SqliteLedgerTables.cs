@@ -1,4 +1,3 @@
-using NodaTime;
 using WiseSync.Ledger.Tables;
 
 namespace WiseSync.Ledger.Sqlite;

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace WiseSync.Ledger.Tables;
 
 /// <summary>Runs (batches) and the batch-wide questions asked of their entries. Engine-neutral: each storage engine implements it in its own folder (<c>Ledger/Sqlite</c>, …).</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace WiseSync.Ledger.Tables;
 
 /// <summary>Who holds a connection's sync lease; also the ledger's writability probe. Engine-neutral: each storage engine implements it in its own folder (<c>Ledger/Sqlite</c>, …).</summary>

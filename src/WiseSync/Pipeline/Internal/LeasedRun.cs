@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace WiseSync.Pipeline.Internal;
 
 /// <summary>The frame of every run that writes: new batch id → the connection's lease → the batch row → the work → lease released.</summary>

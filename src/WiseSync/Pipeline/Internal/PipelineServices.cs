@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using WiseSync.Policies;
 
 namespace WiseSync.Pipeline.Internal;

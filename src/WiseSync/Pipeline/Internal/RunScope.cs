@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace WiseSync.Pipeline.Internal;
 
 /// <summary>One run of a connection while it holds the lease: its batch, its progress, and whether it stopped.</summary>

@@ -1,4 +1,3 @@
-using NodaTime;
 using WiseSync.Pipeline.Internal;
 
 namespace WiseSync.Pipeline.Steps;
