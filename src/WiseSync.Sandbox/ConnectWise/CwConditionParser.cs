@@ -110,29 +110,21 @@ internal static class CwConditionParser
             if (Peek.Kind != Kind.End) throw new FormatException($"unexpected '{Peek.Text}' in conditions");
         }
 
-        public Func<JsonObject, bool> ParseOr()
+        public Func<JsonObject, bool> ParseOr() => ParseChain("or", ParseAnd, static (l, r) => o => l(o) || r(o));
+
+        private Func<JsonObject, bool> ParseAnd() => ParseChain("and", ParseUnary, static (l, r) => o => l(o) && r(o));
+
+        // operand (word operand)*, folded from the left.
+        private Func<JsonObject, bool> ParseChain(
+            string word,
+            Func<Func<JsonObject, bool>> operand,
+            Func<Func<JsonObject, bool>, Func<JsonObject, bool>, Func<JsonObject, bool>> combine)
         {
-            var left = ParseAnd();
-            while (IsWord("or"))
+            var left = operand();
+            while (IsWord(word))
             {
                 _pos++;
-                var l = left;
-                var r = ParseAnd();
-                left = o => l(o) || r(o);
-            }
-
-            return left;
-        }
-
-        private Func<JsonObject, bool> ParseAnd()
-        {
-            var left = ParseUnary();
-            while (IsWord("and"))
-            {
-                _pos++;
-                var l = left;
-                var r = ParseUnary();
-                left = o => l(o) && r(o);
+                left = combine(left, operand());
             }
 
             return left;

@@ -5,64 +5,14 @@ internal static class XeroJsonFields
 {
     public static bool Has(JsonObject element, string name) => element.ContainsKey(name) && element[name] is not null;
 
-    public static string? String(JsonObject element, string name)
-    {
-        var node = element[name];
-        if (node is null)
-        {
-            return null;
-        }
+    public static string? String(JsonObject element, string name) =>
+        TryRead(element, name, "a string", StringValue, out string text) ? text : null;
 
-        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
-        {
-            return value.GetValue<string>();
-        }
+    public static decimal? Decimal(JsonObject element, string name) =>
+        TryRead(element, name, "a number", DecimalValue, out decimal number) ? number : null;
 
-        throw new XeroPostDataException($"{name} must be a string");
-    }
-
-    public static decimal? Decimal(JsonObject element, string name)
-    {
-        var node = element[name];
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node is JsonValue value)
-        {
-            switch (value.GetValueKind())
-            {
-                case JsonValueKind.Number:
-                    return value.GetValue<decimal>();
-                case JsonValueKind.String when decimal.TryParse(value.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed):
-                    return parsed;
-            }
-        }
-
-        throw new XeroPostDataException($"{name} must be a number");
-    }
-
-    public static bool? Bool(JsonObject element, string name)
-    {
-        var node = element[name];
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node is JsonValue value)
-        {
-            switch (value.GetValueKind())
-            {
-                case JsonValueKind.True: return true;
-                case JsonValueKind.False: return false;
-                case JsonValueKind.String when bool.TryParse(value.GetValue<string>(), out var parsed): return parsed;
-            }
-        }
-
-        throw new XeroPostDataException($"{name} must be true or false");
-    }
+    public static bool? Bool(JsonObject element, string name) =>
+        TryRead(element, name, "true or false", BoolValue, out bool flag) ? flag : null;
 
     public static Guid? Guid(JsonObject element, string name)
     {
@@ -90,6 +40,50 @@ internal static class XeroJsonFields
             JsonArray a => a.Select(n => n as JsonObject ?? throw new XeroPostDataException($"{name} must hold objects")).ToList(),
             _ => throw new XeroPostDataException($"{name} must be an array"),
         };
+
+    private delegate bool ValueConversion<T>(JsonValue value, out T result);
+
+    // One read for every scalar: absent or null is false, a value the conversion takes is true, anything else is PostDataInvalid.
+    private static bool TryRead<T>(JsonObject element, string name, string expected, ValueConversion<T> convert, out T result)
+    {
+        result = default!;
+        return element[name] switch
+        {
+            null => false,
+            JsonValue value when convert(value, out result) => true,
+            _ => throw new XeroPostDataException($"{name} must be {expected}"),
+        };
+    }
+
+    private static bool StringValue(JsonValue value, out string result)
+    {
+        var isString = value.GetValueKind() == JsonValueKind.String;
+        result = isString ? value.GetValue<string>() : "";
+        return isString;
+    }
+
+    // A number, or a string holding one.
+    private static bool DecimalValue(JsonValue value, out decimal result)
+    {
+        if (value.GetValueKind() == JsonValueKind.Number)
+        {
+            result = value.GetValue<decimal>();
+            return true;
+        }
+
+        result = 0;
+        return value.GetValueKind() == JsonValueKind.String
+            && decimal.TryParse(value.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out result);
+    }
+
+    // true, false, or a string holding one.
+    private static bool BoolValue(JsonValue value, out bool result)
+    {
+        var kind = value.GetValueKind();
+        result = kind == JsonValueKind.True;
+        return kind is JsonValueKind.True or JsonValueKind.False
+            || (kind == JsonValueKind.String && bool.TryParse(value.GetValue<string>(), out result));
+    }
 
     /// <summary>The elements of a posted collection body such as <c>{"Invoices":[...]}</c>; a single object is accepted too.</summary>
     public static IReadOnlyList<JsonObject> Elements(JsonNode? body, string collection)
