@@ -15,7 +15,7 @@ internal sealed partial class AutotaskEmulator
         }
     }
 
-    partial void LoadEntities(SandboxDataset data) => _rest = new AutotaskRestApi(AutotaskDatasetLoader.Load(data));
+    protected override void LoadRecords(SandboxDataset data) => _rest = new AutotaskRestApi(AutotaskDatasetLoader.Load(data));
 
     private partial object? EntityState(string collection) => AutotaskDatasetLoader.State(_rest.Store, collection);
 }

@@ -1,11 +1,8 @@
 namespace WiseSync.Sandbox.Autotask;
 
 /// <summary>Autotask REST v1.0: zone lookup (no auth), API-user header auth, thread and hourly limits.</summary>
-internal sealed partial class AutotaskEmulator : VendorEmulator
+internal sealed partial class AutotaskEmulator : PsaVendorEmulator
 {
-    public const string UserName = "api@sandbox.local";
-    public const string Secret = "sandbox-secret";
-    public const string IntegrationCode = "SANDBOX";
     public const string ApiPath = "/atservicesrest/v1.0";
     private const string Database = "sandbox";
 
@@ -19,9 +16,6 @@ internal sealed partial class AutotaskEmulator : VendorEmulator
         : base(context, "autotask", ApiPath, Policy)
     {
     }
-
-    /// <summary>The dataset the Autotask entities are presented from.</summary>
-    public SandboxDataset Data { get; private set; } = new();
 
     public override void Map(RouteGroupBuilder group)
     {
@@ -50,14 +44,6 @@ internal sealed partial class AutotaskEmulator : VendorEmulator
     /// <summary>Entity endpoints (Invoices, BillingItems, Companies, Contacts, ...) are added here by the Autotask emulator work.</summary>
     partial void MapEntities(RouteGroupBuilder api);
 
-    public override void Load(SandboxDataset data)
-    {
-        Data = data;
-        LoadEntities(data);
-    }
-
-    partial void LoadEntities(SandboxDataset data);
-
     public override object? GetState(string collection) => EntityState(collection);
 
     private partial object? EntityState(string collection);
@@ -66,7 +52,7 @@ internal sealed partial class AutotaskEmulator : VendorEmulator
 
     private static IResult ZoneInformation(HttpRequest request, string? user)
     {
-        if (!string.Equals(user, UserName, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(user, AutotaskSandboxCredentials.AcceptedUserName, StringComparison.OrdinalIgnoreCase))
             return Errors(StatusCodes.Status500InternalServerError, "Zone information could not be found for the user.");
         var root = $"{request.Scheme}://{request.Host}/autotask/";
         return VendorJson.Json(new Dictionary<string, object>
@@ -81,9 +67,9 @@ internal sealed partial class AutotaskEmulator : VendorEmulator
     private static IResult? RequireApiUser(HttpContext context)
     {
         var headers = context.Request.Headers;
-        var ok = string.Equals(headers["UserName"], UserName, StringComparison.OrdinalIgnoreCase)
-            && headers["Secret"] == Secret
-            && headers["ApiIntegrationCode"] == IntegrationCode;
+        var ok = string.Equals(headers["UserName"], AutotaskSandboxCredentials.AcceptedUserName, StringComparison.OrdinalIgnoreCase)
+            && headers["Secret"] == AutotaskSandboxCredentials.AcceptedSecret
+            && headers["ApiIntegrationCode"] == AutotaskSandboxCredentials.AcceptedIntegrationCode;
         return ok ? null : Errors(StatusCodes.Status401Unauthorized, "User authentication failed.");
     }
 

@@ -3,12 +3,8 @@ using System.Net.Http.Headers;
 namespace WiseSync.Sandbox.ConnectWise;
 
 /// <summary>ConnectWise PSA REST 3.0: Basic auth of company+public:private plus the clientId header; no published limits.</summary>
-internal sealed partial class ConnectWiseEmulator : VendorEmulator
+internal sealed partial class ConnectWiseEmulator : PsaVendorEmulator
 {
-    public const string CompanyId = "sandbox";
-    public const string PublicKey = "sandbox-public";
-    public const string PrivateKey = "sandbox-private";
-    public const string ClientId = "00000000-0000-0000-0000-00000000c0de";
     public const string Codebase = "v4_6_release";
     public const string ApiPath = "/" + Codebase + "/apis/3.0";
 
@@ -29,26 +25,23 @@ internal sealed partial class ConnectWiseEmulator : VendorEmulator
     /// <summary>The ConnectWise records and their posting state.</summary>
     internal CwStore Store { get; }
 
-    /// <summary>The dataset the ConnectWise records are presented from.</summary>
-    public SandboxDataset Data { get; private set; } = new();
-
     public override void Map(RouteGroupBuilder group)
     {
         // psa-apis.md 2.1: codebase discovery, no auth.
-        group.MapGet("/login/companyinfo/{companyId}", (string companyId) => string.Equals(companyId, CompanyId, StringComparison.OrdinalIgnoreCase)
+        group.MapGet("/login/companyinfo/{companyId}", (string companyId) => string.Equals(companyId, ConnectWiseSandboxCredentials.AcceptedCompanyId, StringComparison.OrdinalIgnoreCase)
             ? VendorJson.Json(new Dictionary<string, object>
             {
                 ["CompanyName"] = "WiseSync Sandbox",
                 ["Codebase"] = Codebase + "/",
                 ["VersionCode"] = "v2025.1",
                 ["VersionNumber"] = "v4.6.0",
-                ["CompanyID"] = CompanyId,
+                ["CompanyID"] = ConnectWiseSandboxCredentials.AcceptedCompanyId,
                 ["IsCloud"] = true,
             })
             : Results.NotFound());
 
         var api = group.MapGroup(ApiPath).AddEndpointFilter(Guard(RequireMember))
-            .WithVendorRateLimit(new VendorRateLimitBinding(Limiter, _ => CompanyId, _ => CompanyId, NoQuotaHeaders, Throttled));
+            .WithVendorRateLimit(new VendorRateLimitBinding(Limiter, _ => ConnectWiseSandboxCredentials.AcceptedCompanyId, _ => ConnectWiseSandboxCredentials.AcceptedCompanyId, NoQuotaHeaders, Throttled));
         api.MapGet("/system/info", () => VendorJson.Json(new Dictionary<string, object>
         {
             ["version"] = "v2025.1.0",
@@ -65,11 +58,7 @@ internal sealed partial class ConnectWiseEmulator : VendorEmulator
     /// <summary>Finance, company and accounting-batch endpoints are added here by the ConnectWise emulator work.</summary>
     partial void MapEndpoints(RouteGroupBuilder api);
 
-    public override void Load(SandboxDataset data)
-    {
-        Data = data;
-        Store.Load(data);
-    }
+    protected override void LoadRecords(SandboxDataset data) => Store.Load(data);
 
     public override object? GetState(string collection) => Store.State(collection);
 
@@ -81,7 +70,7 @@ internal sealed partial class ConnectWiseEmulator : VendorEmulator
         if (!BasicMatches(request.Headers.Authorization.ToString()))
             return Error(StatusCodes.Status401Unauthorized, "Unauthorized", "Authentication failed.");
         // psa-apis.md 2.1: the clientId header is required on every request (what a missing one returns is unverified).
-        if (!string.Equals(request.Headers["clientId"].ToString(), ClientId, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(request.Headers["clientId"].ToString(), ConnectWiseSandboxCredentials.AcceptedClientId, StringComparison.OrdinalIgnoreCase))
             return Error(StatusCodes.Status401Unauthorized, "Unauthorized", "A valid clientId header is required.");
         return null;
     }
@@ -94,7 +83,7 @@ internal sealed partial class ConnectWiseEmulator : VendorEmulator
             return false;
         try
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(value.Parameter)) == $"{CompanyId}+{PublicKey}:{PrivateKey}";
+            return Encoding.UTF8.GetString(Convert.FromBase64String(value.Parameter)) == $"{ConnectWiseSandboxCredentials.AcceptedCompanyId}+{ConnectWiseSandboxCredentials.AcceptedPublicKey}:{ConnectWiseSandboxCredentials.AcceptedPrivateKey}";
         }
         catch (FormatException)
         {

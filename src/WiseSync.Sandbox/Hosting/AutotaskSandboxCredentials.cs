@@ -3,6 +3,11 @@ namespace WiseSync.Sandbox;
 /// <summary>Autotask API-user headers accepted by the sandbox.</summary>
 public sealed class AutotaskSandboxCredentials
 {
+    // The API user the sandbox accepts (CONTRACTS §1): the emulator checks against these, SandboxCredentials.For hands them out.
+    internal const string AcceptedUserName = "api@sandbox.local";
+    internal const string AcceptedSecret = "sandbox-secret";
+    internal const string AcceptedIntegrationCode = "SANDBOX";
+
     /// <summary>The <c>UserName</c> header.</summary>
     public required string UserName { get; init; }
 

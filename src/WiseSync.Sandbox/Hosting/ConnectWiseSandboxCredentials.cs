@@ -3,6 +3,12 @@ namespace WiseSync.Sandbox;
 /// <summary>ConnectWise API-member keys accepted by the sandbox.</summary>
 public sealed class ConnectWiseSandboxCredentials
 {
+    // The API member the sandbox accepts (CONTRACTS §1): the emulator checks against these, SandboxCredentials.For hands them out.
+    internal const string AcceptedCompanyId = "sandbox";
+    internal const string AcceptedPublicKey = "sandbox-public";
+    internal const string AcceptedPrivateKey = "sandbox-private";
+    internal const string AcceptedClientId = "00000000-0000-0000-0000-00000000c0de";
+
     /// <summary>Company id (the part before <c>+</c> in the Basic user name).</summary>
     public required string CompanyId { get; init; }
 

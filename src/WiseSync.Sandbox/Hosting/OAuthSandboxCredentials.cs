@@ -6,6 +6,11 @@ namespace WiseSync.Sandbox;
 /// <remarks>The JSON order keeps each vendor's own field (tenant, realm) after the refresh token, as the admin endpoint always wrote it.</remarks>
 public abstract class OAuthSandboxCredentials
 {
+    // The one OAuth2 app both vendors accept (CONTRACTS §1): their authorities default to it, SandboxCredentials.For hands it out.
+    internal const string AcceptedClientId = "sandbox-client";
+    internal const string AcceptedClientSecret = "sandbox-secret";
+    internal const string AcceptedFirstRefreshToken = "sandbox-refresh";
+
     /// <summary>OAuth2 client id.</summary>
     [JsonPropertyOrder(1)]
     public required string ClientId { get; init; }

@@ -19,36 +19,36 @@ public sealed class SandboxCredentials
     {
         Autotask = new AutotaskSandboxCredentials
         {
-            UserName = Sandbox.Autotask.AutotaskEmulator.UserName,
-            Secret = Sandbox.Autotask.AutotaskEmulator.Secret,
-            ApiIntegrationCode = Sandbox.Autotask.AutotaskEmulator.IntegrationCode,
+            UserName = AutotaskSandboxCredentials.AcceptedUserName,
+            Secret = AutotaskSandboxCredentials.AcceptedSecret,
+            ApiIntegrationCode = AutotaskSandboxCredentials.AcceptedIntegrationCode,
             ZoneInformationUrl = new Uri(baseUrl, "autotask/atservicesrest/v1.0/zoneInformation"),
             BaseUrl = new Uri(baseUrl, "autotask/atservicesrest/"),
         },
         ConnectWise = new ConnectWiseSandboxCredentials
         {
-            CompanyId = Sandbox.ConnectWise.ConnectWiseEmulator.CompanyId,
-            PublicKey = Sandbox.ConnectWise.ConnectWiseEmulator.PublicKey,
-            PrivateKey = Sandbox.ConnectWise.ConnectWiseEmulator.PrivateKey,
-            ClientId = Sandbox.ConnectWise.ConnectWiseEmulator.ClientId,
+            CompanyId = ConnectWiseSandboxCredentials.AcceptedCompanyId,
+            PublicKey = ConnectWiseSandboxCredentials.AcceptedPublicKey,
+            PrivateKey = ConnectWiseSandboxCredentials.AcceptedPrivateKey,
+            ClientId = ConnectWiseSandboxCredentials.AcceptedClientId,
             BaseUrl = new Uri(baseUrl, "connectwise/v4_6_release/apis/3.0/"),
         },
         Xero = new XeroSandboxCredentials
         {
-            ClientId = Sandbox.Xero.XeroEmulator.ClientId,
-            ClientSecret = Sandbox.Xero.XeroEmulator.ClientSecret,
-            RefreshToken = Sandbox.Xero.XeroEmulator.FirstRefreshToken,
-            TenantId = Sandbox.Xero.XeroEmulator.TenantId,
+            ClientId = OAuthSandboxCredentials.AcceptedClientId,
+            ClientSecret = OAuthSandboxCredentials.AcceptedClientSecret,
+            RefreshToken = OAuthSandboxCredentials.AcceptedFirstRefreshToken,
+            TenantId = XeroSandboxCredentials.AcceptedTenantId,
             TokenUrl = new Uri(baseUrl, "xero/identity/connect/token"),
             ConnectionsUrl = new Uri(baseUrl, "xero/connections"),
             ApiBaseUrl = new Uri(baseUrl, "xero/api.xro/2.0/"),
         },
         QuickBooks = new QuickBooksSandboxCredentials
         {
-            ClientId = Sandbox.QuickBooks.QuickBooksEmulator.ClientId,
-            ClientSecret = Sandbox.QuickBooks.QuickBooksEmulator.ClientSecret,
-            RefreshToken = Sandbox.QuickBooks.QuickBooksEmulator.FirstRefreshToken,
-            RealmId = Sandbox.QuickBooks.QuickBooksEmulator.RealmId,
+            ClientId = OAuthSandboxCredentials.AcceptedClientId,
+            ClientSecret = OAuthSandboxCredentials.AcceptedClientSecret,
+            RefreshToken = OAuthSandboxCredentials.AcceptedFirstRefreshToken,
+            RealmId = QuickBooksSandboxCredentials.AcceptedRealmId,
             TokenUrl = new Uri(baseUrl, "quickbooks/oauth2/v1/tokens/bearer"),
             ApiBaseUrl = new Uri(baseUrl, "quickbooks/"),
         },

@@ -4,9 +4,12 @@ namespace WiseSync.Sandbox.OAuth;
 internal sealed record OAuthAuthorityOptions
 {
     public required string Vendor { get; init; }
-    public required string ClientId { get; init; }
-    public required string ClientSecret { get; init; }
-    public required string FirstRefreshToken { get; init; }
+
+    // Both OAuth2 vendors accept the sandbox's one app unless a test says otherwise.
+    public string ClientId { get; init; } = OAuthSandboxCredentials.AcceptedClientId;
+    public string ClientSecret { get; init; } = OAuthSandboxCredentials.AcceptedClientSecret;
+    public string FirstRefreshToken { get; init; } = OAuthSandboxCredentials.AcceptedFirstRefreshToken;
+
     public required TimeSpan AccessTokenLifetime { get; init; }
     public required TimeSpan RefreshTokenLifetime { get; init; }
 

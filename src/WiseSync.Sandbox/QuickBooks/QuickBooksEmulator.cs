@@ -3,10 +3,6 @@ namespace WiseSync.Sandbox.QuickBooks;
 /// <summary>QuickBooks Online: OAuth2 token endpoint (rotating refresh tokens) and the v3 company API of one realm.</summary>
 internal sealed partial class QuickBooksEmulator : OAuthVendorEmulator
 {
-    public const string ClientId = "sandbox-client";
-    public const string ClientSecret = "sandbox-secret";
-    public const string FirstRefreshToken = "sandbox-refresh";
-    public const string RealmId = "9130000000000001";
     public const string CompanyName = "WiseSync Sandbox Inc.";
 
     // accounting-apis.md 2.3: 500 requests/minute per realm, 10 concurrent per realm and app.
@@ -23,9 +19,6 @@ internal sealed partial class QuickBooksEmulator : OAuthVendorEmulator
         : base(context, CompanyPath, Policy, new OAuthAuthorityOptions
         {
             Vendor = "quickbooks",
-            ClientId = ClientId,
-            ClientSecret = ClientSecret,
-            FirstRefreshToken = FirstRefreshToken,
             AccessTokenLifetime = TimeSpan.FromHours(1),
             RefreshTokenLifetime = TimeSpan.FromDays(100),
             RotationGrace = TimeSpan.FromMinutes(30),
@@ -50,7 +43,7 @@ internal sealed partial class QuickBooksEmulator : OAuthVendorEmulator
                 ConcurrencyScope: RealmOf,
                 NoQuotaHeaders,
                 Throttled));
-        company.MapGet("/companyinfo/{id}", (string id) => id == RealmId
+        company.MapGet("/companyinfo/{id}", (string id) => id == QuickBooksSandboxCredentials.AcceptedRealmId
             ? Results.Content(new JsonObject { ["CompanyInfo"] = CompanyInfoNow(), ["time"] = Time() }.ToJsonString(), "application/json", System.Text.Encoding.UTF8)
             : Fault(StatusCodes.Status400BadRequest, "ValidationFault", "610", "Object Not Found", $"Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees. (CompanyInfo {id})"));
         MapAccounting(company);
@@ -109,7 +102,7 @@ internal sealed partial class QuickBooksEmulator : OAuthVendorEmulator
     }
 
     // Same gateway shape as the 401, type SERVICE (quoted in intuit/oauth-jsclient#2).
-    private IResult? RequireRealm(HttpContext context) => RealmOf(context) == RealmId
+    private IResult? RequireRealm(HttpContext context) => RealmOf(context) == QuickBooksSandboxCredentials.AcceptedRealmId
         ? null
         : GatewayFault(StatusCodes.Status403Forbidden, "SERVICE", "3100",
             "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403", null);
@@ -140,7 +133,7 @@ internal sealed partial class QuickBooksEmulator : OAuthVendorEmulator
 
     private JsonObject CompanyInfoNow()
     {
-        var company = Api.Company(RealmId);
+        var company = Api.Company(QuickBooksSandboxCredentials.AcceptedRealmId);
         lock (company.Gate)
         {
             return QuickBooksApi.CompanyInfo(company);

@@ -26,19 +26,19 @@ internal sealed partial class XeroEmulator
         api.MapPost("/Contacts/{contactId:guid}", (Guid contactId, HttpRequest r, CancellationToken ct) =>
             WriteAsync(r, body => Store.WriteContacts(WithId(body, "Contacts", "ContactID", contactId), createOnly: false, summarizeErrors: true), ct));
 
-        // Documents written through the API are the calling app's; the sandbox has one app (XeroEmulator.ClientId).
+        // Documents written through the API are the calling app's; the sandbox has one app (OAuthSandboxCredentials.AcceptedClientId).
         api.MapGet("/Invoices", (HttpRequest r) => Answer(Store.GetDocuments(creditNotes: false, DocumentQuery(r, createdByMyAppParameter: true))));
         api.MapGet("/Invoices/{idOrNumber}", (string idOrNumber) => Answer(Store.GetDocument(creditNote: false, idOrNumber)));
-        api.MapPut("/Invoices", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: false, createOnly: true, Summarize(r), FourDp(r), ClientId), ct));
-        api.MapPost("/Invoices", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: false, createOnly: false, Summarize(r), FourDp(r), ClientId), ct));
+        api.MapPut("/Invoices", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: false, createOnly: true, Summarize(r), FourDp(r), OAuthSandboxCredentials.AcceptedClientId), ct));
+        api.MapPost("/Invoices", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: false, createOnly: false, Summarize(r), FourDp(r), OAuthSandboxCredentials.AcceptedClientId), ct));
         api.MapPost("/Invoices/{invoiceId:guid}", (Guid invoiceId, HttpRequest r, CancellationToken ct) =>
-            WriteAsync(r, body => Store.WriteDocuments(WithId(body, "Invoices", "InvoiceID", invoiceId), creditNotes: false, createOnly: false, summarizeErrors: true, FourDp(r), ClientId), ct));
+            WriteAsync(r, body => Store.WriteDocuments(WithId(body, "Invoices", "InvoiceID", invoiceId), creditNotes: false, createOnly: false, summarizeErrors: true, FourDp(r), OAuthSandboxCredentials.AcceptedClientId), ct));
 
         // getCreditNotes has no createdByMyApp parameter (xero_accounting.yaml): it is ignored there, as an unknown parameter is.
         api.MapGet("/CreditNotes", (HttpRequest r) => Answer(Store.GetDocuments(creditNotes: true, DocumentQuery(r, createdByMyAppParameter: false))));
         api.MapGet("/CreditNotes/{idOrNumber}", (string idOrNumber) => Answer(Store.GetDocument(creditNote: true, idOrNumber)));
-        api.MapPut("/CreditNotes", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: true, createOnly: true, Summarize(r), FourDp(r), ClientId), ct));
-        api.MapPost("/CreditNotes", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: true, createOnly: false, Summarize(r), FourDp(r), ClientId), ct));
+        api.MapPut("/CreditNotes", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: true, createOnly: true, Summarize(r), FourDp(r), OAuthSandboxCredentials.AcceptedClientId), ct));
+        api.MapPost("/CreditNotes", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteDocuments(body, creditNotes: true, createOnly: false, Summarize(r), FourDp(r), OAuthSandboxCredentials.AcceptedClientId), ct));
 
         api.MapGet("/Items", () => Answer(Store.GetItems()));
         api.MapPut("/Items", (HttpRequest r, CancellationToken ct) => WriteAsync(r, body => Store.WriteItems(body, createOnly: true, Summarize(r)), ct));
@@ -162,7 +162,7 @@ internal sealed partial class XeroEmulator
         Int(r, "pageSize"),
         XeroDates.ParseInstant(r.Headers.IfModifiedSince.ToString()),
         Bool(r, "summaryOnly"),
-        createdByMyAppParameter && Bool(r, "createdByMyApp") ? ClientId : null);
+        createdByMyAppParameter && Bool(r, "createdByMyApp") ? OAuthSandboxCredentials.AcceptedClientId : null);
 
     private static string? Text(HttpRequest r, string name) => r.Query.TryGetValue(name, out var v) && v.Count > 0 ? v.ToString() : null;
 

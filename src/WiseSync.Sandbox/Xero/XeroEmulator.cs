@@ -3,10 +3,6 @@ namespace WiseSync.Sandbox.Xero;
 /// <summary>Xero: OAuth2 identity (rotating refresh tokens), connections, and the Accounting API at <c>api.xro/2.0</c>.</summary>
 internal sealed partial class XeroEmulator : OAuthVendorEmulator
 {
-    public const string ClientId = "sandbox-client";
-    public const string ClientSecret = "sandbox-secret";
-    public const string FirstRefreshToken = "sandbox-refresh";
-    public const string TenantId = "3f6c2a1e-8b4d-4e7a-9c15-5d0b7e2a9f31";
     public const string ConnectionId = "b1e0c7d2-4a36-4f58-8e9b-2c7d1a0f6e44";
     public const string AuthEventId = "d4a2f9e1-7c3b-4b6a-a1d8-9e5f0c2b7a13";
     public const string OrganisationName = "WiseSync Sandbox Ltd";
@@ -37,9 +33,6 @@ internal sealed partial class XeroEmulator : OAuthVendorEmulator
         : base(context, ApiPath, Policy, new OAuthAuthorityOptions
         {
             Vendor = "xero",
-            ClientId = ClientId,
-            ClientSecret = ClientSecret,
-            FirstRefreshToken = FirstRefreshToken,
             AccessTokenLifetime = TimeSpan.FromMinutes(30),
             RefreshTokenLifetime = TimeSpan.FromDays(60),
             RotationGrace = TimeSpan.FromMinutes(30),
@@ -134,7 +127,7 @@ internal sealed partial class XeroEmulator : OAuthVendorEmulator
     {
         // accounting-apis.md 1.1: a missing or wrong xero-tenant-id answers 403.
         var tenant = context.Request.Headers["xero-tenant-id"].ToString();
-        return string.Equals(tenant, TenantId, StringComparison.OrdinalIgnoreCase)
+        return string.Equals(tenant, XeroSandboxCredentials.AcceptedTenantId, StringComparison.OrdinalIgnoreCase)
             ? null
             : Problem(StatusCodes.Status403Forbidden, "Forbidden", "AuthenticationUnsuccessful");
     }
@@ -178,7 +171,7 @@ internal sealed partial class XeroEmulator : OAuthVendorEmulator
     {
         ["id"] = ConnectionId,
         ["authEventId"] = AuthEventId,
-        ["tenantId"] = TenantId,
+        ["tenantId"] = XeroSandboxCredentials.AcceptedTenantId,
         ["tenantType"] = "ORGANISATION",
         ["tenantName"] = OrganisationName,
         ["createdDateUtc"] = "2026-01-05T09:00:00.0000000",
@@ -187,7 +180,7 @@ internal sealed partial class XeroEmulator : OAuthVendorEmulator
 
     private Dictionary<string, object?> Organisation() => new()
     {
-        ["OrganisationID"] = TenantId,
+        ["OrganisationID"] = XeroSandboxCredentials.AcceptedTenantId,
         ["APIKey"] = "",
         ["Name"] = OrganisationName,
         ["LegalName"] = OrganisationName,
