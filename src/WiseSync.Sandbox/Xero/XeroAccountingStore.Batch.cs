@@ -63,4 +63,26 @@ internal sealed partial class XeroAccountingStore
 
         return XeroResponse.Ok(Collection(XeroRender.Envelope(Guid.NewGuid(), now), collection, answered, paging: null));
     }
+
+    /// <summary>
+    /// How every element write ends: null when there are <paramref name="errors"/>; otherwise the element is applied
+    /// to the record it names (a new one when it names none) and a new record joins <paramref name="records"/>.
+    /// </summary>
+    private static TRecord? Upsert<TRecord>(List<string> errors, List<TRecord> records, TRecord? existing, Func<TRecord> create, Action<TRecord> apply)
+        where TRecord : class
+    {
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        var record = existing ?? create();
+        apply(record);
+        if (existing is null)
+        {
+            records.Add(record);
+        }
+
+        return record;
+    }
 }

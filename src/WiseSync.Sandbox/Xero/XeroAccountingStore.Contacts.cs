@@ -194,35 +194,27 @@ internal sealed partial class XeroAccountingStore
             }
         }
 
-        if (errors.Count > 0)
+        var saved = Upsert(errors, _contacts, existing, () => new XeroContactRecord { ContactID = Guid.NewGuid(), Name = newName! }, contact =>
         {
-            return (null, errors);
-        }
+            contact.Name = newName!;
+            contact.ContactNumber = number ?? contact.ContactNumber;
+            contact.AccountNumber = accountNumber ?? contact.AccountNumber;
+            contact.FirstName = firstName ?? contact.FirstName;
+            contact.LastName = lastName ?? contact.LastName;
+            contact.EmailAddress = email ?? contact.EmailAddress;
+            contact.CompanyNumber = companyNumber ?? contact.CompanyNumber;
+            contact.TaxNumber = taxNumber ?? contact.TaxNumber;
+            contact.ContactStatus = newStatus;
 
-        var contact = existing ?? new XeroContactRecord { ContactID = Guid.NewGuid(), Name = newName! };
-        contact.Name = newName!;
-        contact.ContactNumber = number ?? contact.ContactNumber;
-        contact.AccountNumber = accountNumber ?? contact.AccountNumber;
-        contact.FirstName = firstName ?? contact.FirstName;
-        contact.LastName = lastName ?? contact.LastName;
-        contact.EmailAddress = email ?? contact.EmailAddress;
-        contact.CompanyNumber = companyNumber ?? contact.CompanyNumber;
-        contact.TaxNumber = taxNumber ?? contact.TaxNumber;
-        contact.ContactStatus = newStatus;
+            // Sending ContactPersons replaces the whole list; omitting it keeps the list (reference §1.4).
+            if (persons is not null)
+            {
+                contact.ContactPersons = persons;
+            }
 
-        // Sending ContactPersons replaces the whole list; omitting it keeps the list (reference §1.4).
-        if (persons is not null)
-        {
-            contact.ContactPersons = persons;
-        }
-
-        contact.UpdatedDateUTC = now;
-        if (existing is null)
-        {
-            _contacts.Add(contact);
-        }
-
-        return (XeroRender.Contact(contact, detailed: false), []);
+            contact.UpdatedDateUTC = now;
+        });
+        return saved is null ? (null, errors) : (XeroRender.Contact(saved, detailed: false), []);
     }
 
     private static object? ContactField(XeroContactRecord c, string field) => field switch

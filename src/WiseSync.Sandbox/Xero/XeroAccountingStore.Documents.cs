@@ -257,54 +257,56 @@ internal sealed partial class XeroAccountingStore
             errors.Add(XeroMessages.LockDate(lockDate.Date, lockDate.EndOfYear));
         }
 
-        if (errors.Count > 0)
+        var saved = Upsert(
+            errors,
+            _documents,
+            existing,
+            () => new XeroDocumentRecord
+            {
+                Id = Guid.NewGuid(),
+                IsCreditNote = creditNote,
+                Type = effectiveType!,
+                ContactID = contactId!.Value,
+                CreatedByApp = app,
+            },
+            document =>
+            {
+                document.Type = effectiveType!;
+                document.ContactID = contactId!.Value;
+                document.Number = number ?? document.Number ?? NextNumber(creditNote);
+                document.Reference = XeroJsonFields.String(element, "Reference") ?? document.Reference;
+                document.Url = XeroJsonFields.String(element, "Url") ?? document.Url;
+                document.BrandingThemeID = XeroJsonFields.String(element, "BrandingThemeID") ?? document.BrandingThemeID;
+                document.Date = effectiveDate;
+                document.DueDate = dueDate ?? document.DueDate;
+                document.Status = status;
+                document.LineAmountTypes = amountTypes;
+                document.CurrencyCode = currency;
+
+                // Lines sent replace all lines; lines left out are deleted (reference §1.6 Updating rules).
+                if (lines is not null)
+                {
+                    document.LineItems = lines;
+                }
+
+                var lineSum = document.LineItems.Sum(l => l.LineAmount);
+                var taxSum = document.LineItems.Sum(l => l.TaxAmount);
+                (document.SubTotal, document.TotalTax, document.Total) = amountTypes == "Inclusive"
+                    ? (lineSum - taxSum, taxSum, lineSum)
+                    : (lineSum, taxSum, lineSum + taxSum);
+                document.UpdatedDateUTC = now;
+            });
+        if (saved is null)
         {
             return (null, errors);
         }
 
-        var document = existing ?? new XeroDocumentRecord
-        {
-            Id = Guid.NewGuid(),
-            IsCreditNote = creditNote,
-            Type = effectiveType!,
-            ContactID = contactId!.Value,
-            CreatedByApp = app,
-        };
-        document.Type = effectiveType!;
-        document.ContactID = contactId!.Value;
-        document.Number = number ?? document.Number ?? NextNumber(creditNote);
-        document.Reference = XeroJsonFields.String(element, "Reference") ?? document.Reference;
-        document.Url = XeroJsonFields.String(element, "Url") ?? document.Url;
-        document.BrandingThemeID = XeroJsonFields.String(element, "BrandingThemeID") ?? document.BrandingThemeID;
-        document.Date = effectiveDate;
-        document.DueDate = dueDate ?? document.DueDate;
-        document.Status = status;
-        document.LineAmountTypes = amountTypes;
-        document.CurrencyCode = currency;
-
-        // Lines sent replace all lines; lines left out are deleted (reference §1.6 Updating rules).
-        if (lines is not null)
-        {
-            document.LineItems = lines;
-        }
-
-        var lineSum = document.LineItems.Sum(l => l.LineAmount);
-        var taxSum = document.LineItems.Sum(l => l.TaxAmount);
-        (document.SubTotal, document.TotalTax, document.Total) = amountTypes == "Inclusive"
-            ? (lineSum - taxSum, taxSum, lineSum)
-            : (lineSum, taxSum, lineSum + taxSum);
-        document.UpdatedDateUTC = now;
-        if (existing is null)
-        {
-            _documents.Add(document);
-        }
-
-        if (document.Type == "ACCREC" && FindContact(document.ContactID) is { } customer)
+        if (saved.Type == "ACCREC" && FindContact(saved.ContactID) is { } customer)
         {
             customer.IsCustomer = true;
         }
 
-        return (XeroRender.Document(document, FindContact(document.ContactID), withLines: true), []);
+        return (XeroRender.Document(saved, FindContact(saved.ContactID), withLines: true), []);
     }
 
     private static XeroLineItemRecord ReadLine(JsonObject line, string amountTypes, bool fourDecimalUnits, List<string> errors)

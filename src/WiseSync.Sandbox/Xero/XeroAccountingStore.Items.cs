@@ -43,21 +43,13 @@ internal sealed partial class XeroAccountingStore
         var description = XeroJsonFields.String(element, "Description");
         CheckLength(errors, "Name", name, 50);
         CheckLength(errors, "Description", description, 4000);
-        if (errors.Count > 0)
+        var saved = Upsert(errors, _items, existing, () => new XeroItemRecord { ItemID = Guid.NewGuid(), Code = newCode! }, item =>
         {
-            return (null, errors);
-        }
-
-        var item = existing ?? new XeroItemRecord { ItemID = Guid.NewGuid(), Code = newCode! };
-        item.Code = newCode!;
-        item.Name = name ?? item.Name;
-        item.Description = description ?? item.Description;
-        item.UpdatedDateUTC = now;
-        if (existing is null)
-        {
-            _items.Add(item);
-        }
-
-        return (XeroRender.Item(item), []);
+            item.Code = newCode!;
+            item.Name = name ?? item.Name;
+            item.Description = description ?? item.Description;
+            item.UpdatedDateUTC = now;
+        });
+        return saved is null ? (null, errors) : (XeroRender.Item(saved), []);
     }
 }
