@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WiseSync.Providers;
 
 namespace WiseSync.Autotask.Dto;
 
@@ -12,7 +13,7 @@ namespace WiseSync.Autotask.Dto;
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = [typeof(AutotaskLenientStringConverter), typeof(AutotaskLenientBooleanConverter)])]
+    Converters = [typeof(LenientStringConverter), typeof(LenientBooleanConverter)])]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(AtQuery))]
 [JsonSerializable(typeof(AtPage<AtInvoice>))]

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WiseSync.Providers;
 
 namespace WiseSync.QuickBooks.Dto;
 
