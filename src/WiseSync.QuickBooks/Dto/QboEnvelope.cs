@@ -25,7 +25,6 @@ internal sealed record QboEnvelope
 
     public QboFault? Fault { get; init; }
 
-    [JsonPropertyName("time")]
     public string? Time { get; init; }
 
     /// <summary>The <c>intuit_tid</c> response header of the answer (not part of the body).</summary>
@@ -53,14 +52,7 @@ internal sealed record QboQueryResponse
     /// <summary>A query can be answered with a Fault instead of rows (IntuitRestServiceDef.xsd); rows are then not to be trusted.</summary>
     public QboFault? Fault { get; init; }
 
-    [JsonPropertyName("startPosition")]
     public int? StartPosition { get; init; }
-
-    [JsonPropertyName("maxResults")]
-    public int? MaxResults { get; init; }
-
-    [JsonPropertyName("totalCount")]
-    public int? TotalCount { get; init; }
 }
 
 /// <summary>IntuitBatchRequest (IntuitRestServiceDef.xsd): at most 30 items.</summary>
