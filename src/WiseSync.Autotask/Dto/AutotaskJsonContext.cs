@@ -25,7 +25,6 @@ namespace WiseSync.Autotask.Dto;
 [JsonSerializable(typeof(AtPage<AtTaxCategory>))]
 [JsonSerializable(typeof(AtPage<AtOrganizationalLevelAssociation>))]
 [JsonSerializable(typeof(AtPage<AtOrganizationalLevel>))]
-[JsonSerializable(typeof(AtItem<AtInvoice>))]
 [JsonSerializable(typeof(AtQueryCount))]
 [JsonSerializable(typeof(AtZoneInformation))]
 [JsonSerializable(typeof(AtInvoiceSettings))]
