@@ -59,7 +59,7 @@ internal sealed record QboQueryResponse
 internal sealed record QboBatchRequest(IReadOnlyList<QboBatchItemRequest> BatchItemRequest);
 
 /// <summary>BatchItemRequest: a bId, an operation and one entity (or a query).</summary>
-internal sealed record QboBatchItemRequest
+internal sealed record QboBatchItemRequest : QboBatchEntity
 {
     [JsonPropertyName("bId")]
     public required string BatchId { get; init; }
@@ -67,30 +67,14 @@ internal sealed record QboBatchItemRequest
     [JsonPropertyName("operation")]
     public string? Operation { get; init; }
 
-    public QboCustomer? Customer { get; init; }
-
-    public QboTransaction? Invoice { get; init; }
-
-    public QboTransaction? CreditMemo { get; init; }
-
-    public QboItem? Item { get; init; }
-
     public string? Query { get; init; }
 }
 
 /// <summary>BatchItemResponse: the entity written or a Fault, correlated by bId.</summary>
-internal sealed record QboBatchItemResponse
+internal sealed record QboBatchItemResponse : QboBatchEntity
 {
     [JsonPropertyName("bId")]
     public string? BatchId { get; init; }
-
-    public QboCustomer? Customer { get; init; }
-
-    public QboTransaction? Invoice { get; init; }
-
-    public QboTransaction? CreditMemo { get; init; }
-
-    public QboItem? Item { get; init; }
 
     public QboQueryResponse? QueryResponse { get; init; }
 
