@@ -10,6 +10,7 @@ using WiseSync.Autotask.Api;
 using WiseSync.Autotask.DependencyInjection;
 using WiseSync.Autotask.Invoices;
 using WiseSync.Http;
+using WiseSync.Providers;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -21,13 +22,11 @@ public static partial class AutotaskWiseSyncBuilderExtensions
     /// <returns>The same builder.</returns>
     public static IWiseSyncBuilder AddAutotask(this IWiseSyncBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
+        // AddProvider checks the builder; only then is its name read.
+        var client = builder.AddProvider<AutotaskOptions, AutotaskOptionsValidator, AutotaskOptionsRulesValidator, AutotaskHttp>(AutotaskHttpDefaults.Vendor, AutotaskHttpDefaults.Configure);
         var name = builder.Name;
-        builder.ValidateProviderOptions<AutotaskOptions, AutotaskOptionsValidator, AutotaskOptionsRulesValidator>();
-        builder.AddProviderHttpClient<AutotaskOptions, AutotaskHttp>(AutotaskHttpDefaults.Vendor, AutotaskHttpDefaults.Configure)
-            .AddHeaderAuthentication(provider => AutotaskHttpDefaults.Headers(OptionsOf(provider, name)), "Secret");
-        services.AddKeyedSingleton<IPsaSource>(name, (provider, _) => Create(provider, name));
+        client.AddHeaderAuthentication(provider => AutotaskHttpDefaults.Headers(OptionsOf(provider, name)), "Secret");
+        builder.Services.AddKeyedSingleton<IPsaSource>(name, (provider, _) => Create(provider, name));
         return builder;
     }
 

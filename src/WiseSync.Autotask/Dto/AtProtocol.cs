@@ -38,13 +38,6 @@ internal sealed record AtPageDetails
     public string? NextPageUrl { get; init; }
 }
 
-/// <summary>Autotask <c>ItemQueryResultModel</c>: <c>GET {Entity}/{id}</c> wraps the record; null when absent.</summary>
-internal sealed record AtItem<T>
-    where T : class
-{
-    public T? Item { get; init; }
-}
-
 /// <summary>Autotask <c>QueryCountResultModel</c>.</summary>
 internal sealed record AtQueryCount
 {

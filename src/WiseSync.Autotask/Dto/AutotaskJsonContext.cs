@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WiseSync.Providers;
 
 namespace WiseSync.Autotask.Dto;
 
@@ -12,7 +13,7 @@ namespace WiseSync.Autotask.Dto;
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = [typeof(AutotaskLenientStringConverter), typeof(AutotaskLenientBooleanConverter)])]
+    Converters = [typeof(LenientStringConverter), typeof(LenientBooleanConverter)])]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(AtQuery))]
 [JsonSerializable(typeof(AtPage<AtInvoice>))]
@@ -24,7 +25,6 @@ namespace WiseSync.Autotask.Dto;
 [JsonSerializable(typeof(AtPage<AtTaxCategory>))]
 [JsonSerializable(typeof(AtPage<AtOrganizationalLevelAssociation>))]
 [JsonSerializable(typeof(AtPage<AtOrganizationalLevel>))]
-[JsonSerializable(typeof(AtItem<AtInvoice>))]
 [JsonSerializable(typeof(AtQueryCount))]
 [JsonSerializable(typeof(AtZoneInformation))]
 [JsonSerializable(typeof(AtInvoiceSettings))]

@@ -8,6 +8,7 @@ using WiseSync.ConnectWise;
 using WiseSync.ConnectWise.Api;
 using WiseSync.ConnectWise.Invoices;
 using WiseSync.Http;
+using WiseSync.Providers;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,8 +26,7 @@ public static partial class ConnectWiseWiseSyncBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var name = builder.Name;
         var services = builder.Services;
-        builder.ValidateProviderOptions<ConnectWiseOptions, ConnectWiseOptionsValidator, ConnectWiseOptionsRulesValidator>();
-        builder.AddProviderHttpClient<ConnectWiseOptions, ConnectWiseApi>(Vendor, static (http, options) =>
+        builder.AddProvider<ConnectWiseOptions, ConnectWiseOptionsValidator, ConnectWiseOptionsRulesValidator, ConnectWiseApi>(Vendor, static (http, options) =>
             {
                 http.BaseAddress = options.ApiBaseAddress;
                 http.TimeScale = options.TimeScale;

@@ -70,24 +70,26 @@ internal sealed record CwContact(
     bool? DefaultBillingFlag,
     IReadOnlyList<CwCommunicationItem>? CommunicationItems);
 
-internal sealed record CwExportRequest
+/// <summary>What an accounting export or batch takes in (ExportAccountingBatchRequest / CreateAccountingBatchRequest).</summary>
+internal abstract record CwExportContent
+{
+    public bool ExportInvoicesFlag { get; init; }
+    public bool ExportExpensesFlag { get; init; }
+    public bool ExportProductsFlag { get; init; }
+}
+
+internal sealed record CwExportRequest : CwExportContent
 {
     public string? BatchIdentifier { get; init; }
     public string? ThruDate { get; init; }
     public int? LocationId { get; init; }
     public string? SummarizeInvoices { get; init; }
-    public bool ExportInvoicesFlag { get; init; }
-    public bool ExportExpensesFlag { get; init; }
-    public bool ExportProductsFlag { get; init; }
     public IReadOnlyList<int>? IncludedInvoiceIds { get; init; }
 }
 
-internal sealed record CwCreateBatchRequest
+internal sealed record CwCreateBatchRequest : CwExportContent
 {
     public required string BatchIdentifier { get; init; }
-    public bool ExportInvoicesFlag { get; init; }
-    public bool ExportExpensesFlag { get; init; }
-    public bool ExportProductsFlag { get; init; }
     public required IReadOnlyList<int> ProcessedRecordIds { get; init; }
 }
 

@@ -8,7 +8,6 @@ namespace WiseSync.ConnectWise.Dto;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(List<CwInvoice>))]
-[JsonSerializable(typeof(CwInvoice))]
 [JsonSerializable(typeof(List<CwUnpostedInvoice>))]
 [JsonSerializable(typeof(List<CwCompany>))]
 [JsonSerializable(typeof(List<CwContact>))]

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using WiseSync.Providers;
 
 namespace WiseSync.ConnectWise.Invoices;
 
@@ -10,25 +9,12 @@ namespace WiseSync.ConnectWise.Invoices;
 internal static class BatchIdentifiers
 {
     public const int MaxLength = 50;
+    private const int HashLength = 8;
 
     /// <summary>The identifier of a sync chunk: the engine's batch key, shortened with a hash when it is too long.</summary>
-    public static string ForKey(string batchKey)
-    {
-        var key = batchKey.Trim();
-        return key.Length <= MaxLength ? key : Shorten(key, Hash(key));
-    }
+    public static string ForKey(string batchKey) => BoundedIdentifier.Fit(batchKey.Trim(), MaxLength, HashLength, lowerCaseHash: true);
 
     /// <summary>A distinct identifier for a retry of <paramref name="identifier"/> holding these invoices.</summary>
     public static string Variant(string identifier, string marker, IEnumerable<int> invoiceIds) =>
-        Shorten(identifier, marker + Hash(string.Join(',', invoiceIds.Order())));
-
-    private static string Shorten(string identifier, string suffix)
-    {
-        var room = MaxLength - suffix.Length - 1;
-        var head = identifier.Length <= room ? identifier : identifier[..room];
-        return $"{head}-{suffix}";
-    }
-
-    private static string Hash(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..8];
+        BoundedIdentifier.WithSuffix(identifier, marker + BoundedIdentifier.Hash(string.Join(',', invoiceIds.Order()), HashLength, lowerCase: true), MaxLength);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using WiseSync;
 using WiseSync.Auth;
 using WiseSync.Http;
+using WiseSync.Providers;
 using WiseSync.QuickBooks;
 using WiseSync.QuickBooks.Api;
 using WiseSync.QuickBooks.DependencyInjection;
@@ -28,8 +29,7 @@ public static partial class QuickBooksWiseSyncBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var name = builder.Name;
         var services = builder.Services;
-        builder.ValidateProviderOptions<QuickBooksOptions, QuickBooksOptionsValidator, QuickBooksOptionsRulesValidator>();
-        builder.AddProviderHttpClient<QuickBooksOptions, QuickBooksHttp>(Vendor, static (http, qbo) =>
+        builder.AddProvider<QuickBooksOptions, QuickBooksOptionsValidator, QuickBooksOptionsRulesValidator, QuickBooksHttp>(Vendor, static (http, qbo) =>
             {
                 http.BaseAddress = qbo.ResolveBaseUrl();
                 http.TimeScale = qbo.TimeScale;

@@ -25,7 +25,6 @@ internal sealed record QboEnvelope
 
     public QboFault? Fault { get; init; }
 
-    [JsonPropertyName("time")]
     public string? Time { get; init; }
 
     /// <summary>The <c>intuit_tid</c> response header of the answer (not part of the body).</summary>
@@ -53,21 +52,14 @@ internal sealed record QboQueryResponse
     /// <summary>A query can be answered with a Fault instead of rows (IntuitRestServiceDef.xsd); rows are then not to be trusted.</summary>
     public QboFault? Fault { get; init; }
 
-    [JsonPropertyName("startPosition")]
     public int? StartPosition { get; init; }
-
-    [JsonPropertyName("maxResults")]
-    public int? MaxResults { get; init; }
-
-    [JsonPropertyName("totalCount")]
-    public int? TotalCount { get; init; }
 }
 
 /// <summary>IntuitBatchRequest (IntuitRestServiceDef.xsd): at most 30 items.</summary>
 internal sealed record QboBatchRequest(IReadOnlyList<QboBatchItemRequest> BatchItemRequest);
 
 /// <summary>BatchItemRequest: a bId, an operation and one entity (or a query).</summary>
-internal sealed record QboBatchItemRequest
+internal sealed record QboBatchItemRequest : QboBatchEntity
 {
     [JsonPropertyName("bId")]
     public required string BatchId { get; init; }
@@ -75,30 +67,14 @@ internal sealed record QboBatchItemRequest
     [JsonPropertyName("operation")]
     public string? Operation { get; init; }
 
-    public QboCustomer? Customer { get; init; }
-
-    public QboTransaction? Invoice { get; init; }
-
-    public QboTransaction? CreditMemo { get; init; }
-
-    public QboItem? Item { get; init; }
-
     public string? Query { get; init; }
 }
 
 /// <summary>BatchItemResponse: the entity written or a Fault, correlated by bId.</summary>
-internal sealed record QboBatchItemResponse
+internal sealed record QboBatchItemResponse : QboBatchEntity
 {
     [JsonPropertyName("bId")]
     public string? BatchId { get; init; }
-
-    public QboCustomer? Customer { get; init; }
-
-    public QboTransaction? Invoice { get; init; }
-
-    public QboTransaction? CreditMemo { get; init; }
-
-    public QboItem? Item { get; init; }
 
     public QboQueryResponse? QueryResponse { get; init; }
 

@@ -7,8 +7,8 @@ namespace WiseSync.QuickBooks.Dto;
 /// (IntuitRestServiceDef.xsd: "Fault or Object should be returned"). The 401 answer spells it <c>fault</c>/<c>error</c>.
 /// </summary>
 internal sealed record QboFault(
-    [property: JsonPropertyName("Error")] IReadOnlyList<QboError>? Error,
-    [property: JsonPropertyName("type")] string? Type)
+    IReadOnlyList<QboError>? Error,
+    string? Type)
 {
     /// <summary>Intuit's transaction id of the answer that carried this fault (response header <c>intuit_tid</c>); support asks for it.</summary>
     [JsonIgnore]
@@ -16,8 +16,4 @@ internal sealed record QboFault(
 }
 
 /// <summary>One error of a Fault.</summary>
-internal sealed record QboError(
-    string? Message,
-    string? Detail,
-    [property: JsonPropertyName("code")] string? Code,
-    [property: JsonPropertyName("element")] string? Element);
+internal sealed record QboError(string? Message, string? Detail, string? Code, string? Element);

@@ -69,14 +69,10 @@ internal sealed record QboSalesItemLineDetail
     public decimal? Qty { get; init; }
 
     public QboRef? TaxCodeRef { get; init; }
-
-    public string? ServiceDate { get; init; }
 }
 
 /// <summary>Transaction-level tax.</summary>
 internal sealed record QboTxnTaxDetail
 {
-    public QboRef? TxnTaxCodeRef { get; init; }
-
     public decimal? TotalTax { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WiseSync.Providers;
 
 namespace WiseSync.QuickBooks.Dto;
 
@@ -13,7 +14,4 @@ namespace WiseSync.QuickBooks.Dto;
     Converters = [typeof(LenientStringConverter), typeof(LenientBooleanConverter)])]
 [JsonSerializable(typeof(QboEnvelope))]
 [JsonSerializable(typeof(QboBatchRequest))]
-[JsonSerializable(typeof(QboCustomer))]
-[JsonSerializable(typeof(QboTransaction))]
-[JsonSerializable(typeof(QboItem))]
 internal sealed partial class QuickBooksJsonContext : JsonSerializerContext;

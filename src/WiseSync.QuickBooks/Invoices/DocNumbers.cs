@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using WiseSync.Providers;
 
 namespace WiseSync.QuickBooks.Invoices;
 
@@ -12,15 +11,5 @@ internal static class DocNumbers
     /// The number unchanged when it fits; otherwise its first 14 characters, a dash and 6 hex characters of its SHA-256,
     /// so the same long number always becomes the same short one and two long numbers sharing a prefix stay apart.
     /// </summary>
-    public static string Fit(string number)
-    {
-        var trimmed = number.Trim();
-        if (trimmed.Length <= MaxLength)
-        {
-            return trimmed;
-        }
-
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(trimmed)))[..6];
-        return trimmed[..(MaxLength - 7)] + "-" + hash;
-    }
+    public static string Fit(string number) => BoundedIdentifier.Fit(number.Trim(), MaxLength, hashLength: 6, lowerCaseHash: false);
 }

@@ -3,7 +3,7 @@ using WiseSync.Http;
 
 namespace WiseSync.Xero.Api;
 
-/// <summary>Xero's per-tenant limits and 429 headers (reference/accounting-apis.md §1.2).</summary>
+/// <summary>Xero's limits (calls per tenant, elements per call, page and contact sizes) and 429 headers (reference/accounting-apis.md §1.2).</summary>
 internal static class XeroLimits
 {
     public const int MaxConcurrent = 5;
@@ -14,6 +14,15 @@ internal static class XeroLimits
     public const string DayRemainingHeader = "X-DayLimit-Remaining";
     public const string MinuteRemainingHeader = "X-MinLimit-Remaining";
     public const string AppMinuteRemainingHeader = "X-AppMinLimit-Remaining";
+
+    /// <summary>Elements per write, and ids per read, in one call: Xero recommends up to 50 (reference/accounting-apis.md §1.2).</summary>
+    public const int ElementsPerCall = 50;
+
+    /// <summary>Contact persons Xero keeps on a contact beside its primary email (reference/accounting-apis.md, "Multiple emails").</summary>
+    public const int MaxContactPersons = 5;
+
+    /// <summary>The largest page size Xero is known to serve (reference/accounting-apis.md "Reading invoices").</summary>
+    public const int MaxPageSize = 1000;
 
     public static VendorRateLimits For(XeroPlanTier tier) => new()
     {

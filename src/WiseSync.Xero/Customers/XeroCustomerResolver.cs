@@ -14,14 +14,11 @@ namespace WiseSync.Xero.Customers;
 /// </summary>
 internal sealed class XeroCustomerResolver(XeroApi api)
 {
-    public const int MaxContactPersons = 5;
-    private const int BatchSize = 50;
     private const int MaxWhereLength = 2500;
 
     // Above this many companies, one paged read of every contact (1,000 a page) is tried before the name and
     // searchTerm lookups; it stops as soon as it would cost more pages than there are companies.
     private const int SearchTermLimit = 10;
-    private const int SweepPageSize = 1000;
     private const int MaxSearchPages = 10;
     private const int MaxMergeHops = 5;
     private const string NameTaken = "already assigned to another contact";
@@ -160,7 +157,7 @@ internal sealed class XeroCustomerResolver(XeroApi api)
     private async Task<List<XeroContactPlan>> CreateOnceAsync(List<XeroContactPlan> plans, CancellationToken cancellationToken)
     {
         var nameTaken = new List<XeroContactPlan>();
-        foreach (var chunk in plans.Chunk(BatchSize))
+        foreach (var chunk in plans.Chunk(XeroLimits.ElementsPerCall))
         {
             var bodies = chunk.Select(NewContact).ToList();
             var key = XeroIdempotencyKeys.For("PUT /Contacts", bodies.Select(Fingerprint));
@@ -200,7 +197,7 @@ internal sealed class XeroCustomerResolver(XeroApi api)
             }
         }
 
-        foreach (var chunk in changes.Chunk(BatchSize))
+        foreach (var chunk in changes.Chunk(XeroLimits.ElementsPerCall))
         {
             var bodies = chunk.Select(c => c.Body).ToList();
             var key = XeroIdempotencyKeys.For("POST /Contacts", bodies.Select(Fingerprint));
@@ -303,10 +300,10 @@ internal sealed class XeroCustomerResolver(XeroApi api)
             others = null;
         }
 
-        if (others is { Count: > MaxContactPersons })
+        if (others is { Count: > XeroLimits.MaxContactPersons })
         {
-            plan.Warnings.Add($"Xero keeps at most {MaxContactPersons} contact persons; not added: {string.Join(", ", others.Skip(MaxContactPersons).Select(o => o.EmailAddress))}.");
-            others = others.Take(MaxContactPersons).ToList();
+            plan.Warnings.Add($"Xero keeps at most {XeroLimits.MaxContactPersons} contact persons; not added: {string.Join(", ", others.Skip(XeroLimits.MaxContactPersons).Select(o => o.EmailAddress))}.");
+            others = others.Take(XeroLimits.MaxContactPersons).ToList();
         }
 
         return (primary, others);
@@ -327,7 +324,7 @@ internal sealed class XeroCustomerResolver(XeroApi api)
         for (var hop = 0; hop < MaxMergeHops && pending.Count > 0; hop++)
         {
             var next = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var chunk in pending.Keys.Chunk(BatchSize))
+            foreach (var chunk in pending.Keys.Chunk(XeroLimits.ElementsPerCall))
             {
                 foreach (var contact in await api.GetContactsAsync(chunk, null, cancellationToken).ConfigureAwait(false))
                 {
@@ -417,7 +414,7 @@ internal sealed class XeroCustomerResolver(XeroApi api)
         {
             for (var page = 1; ; page++)
             {
-                var answer = await api.GetContactPageAsync(null, null, null, page, SweepPageSize, cancellationToken).ConfigureAwait(false);
+                var answer = await api.GetContactPageAsync(null, null, null, page, XeroLimits.MaxPageSize, cancellationToken).ConfigureAwait(false);
                 var contacts = answer.Contacts ?? [];
                 candidates.AddRange(contacts.Where(c => plans.Exists(p => HasNumber(c, p) || NamesOf(p).Contains(c.Name?.Trim() ?? string.Empty, StringComparer.OrdinalIgnoreCase))));
                 if (contacts.Count == 0 || answer.Pagination is not { } paging || paging.Page >= paging.PageCount)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using WiseSync;
 using WiseSync.Auth;
 using WiseSync.Http;
+using WiseSync.Providers;
 using WiseSync.Xero;
 using WiseSync.Xero.Api;
 using WiseSync.Xero.Customers;
@@ -30,8 +31,7 @@ public static partial class XeroWiseSyncBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var name = builder.Name;
         var services = builder.Services;
-        builder.ValidateProviderOptions<XeroOptions, XeroOptionsValidator, XeroOptionsRulesValidator>();
-        builder.AddProviderHttpClient<XeroOptions, XeroApiClient>(Vendor, static (http, xero) =>
+        builder.AddProvider<XeroOptions, XeroOptionsValidator, XeroOptionsRulesValidator, XeroApiClient>(Vendor, static (http, xero) =>
             {
                 http.BaseAddress = xero.ApiBaseUrl;
                 http.TimeScale = xero.TimeScale;

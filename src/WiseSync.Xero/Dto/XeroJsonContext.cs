@@ -12,8 +12,5 @@ namespace WiseSync.Xero.Dto;
 [JsonSerializable(typeof(XeroCreditNotesDto))]
 [JsonSerializable(typeof(XeroOrganisationsDto))]
 [JsonSerializable(typeof(XeroErrorDto))]
-[JsonSerializable(typeof(XeroInvoiceDto))]
-[JsonSerializable(typeof(XeroCreditNoteDto))]
-[JsonSerializable(typeof(XeroContactDto))]
 [JsonSerializable(typeof(IReadOnlyList<XeroConnectionDto>))]
 internal sealed partial class XeroJsonContext : JsonSerializerContext;

@@ -17,7 +17,7 @@ internal sealed class XeroAccountingSink(
 {
     /// <summary>reference/accounting-apis.md §1.4–1.6: 5 contact persons, item code 30, invoice number 255, batches of 50.</summary>
     public static AccountingCapabilities XeroCapabilities { get; } = new(
-        MaxContactPersons: XeroCustomerResolver.MaxContactPersons,
+        MaxContactPersons: XeroLimits.MaxContactPersons,
         MaxEmailFieldLength: null,
         MaxItemCodeLength: 30,
         MaxDocumentNumberLength: XeroDocumentWriter.MaxNumberLength,

@@ -5,12 +5,8 @@ using WiseSync.Xero.Dto;
 namespace WiseSync.Xero.Invoices;
 
 /// <summary>Sales credit notes (ACCRECCREDIT) on /CreditNotes: a negative PSA invoice.</summary>
-internal sealed class XeroCreditNoteKind(XeroApi api, XeroDraftMapper mapper) : XeroDocumentKind<XeroCreditNoteDto>
+internal sealed class XeroCreditNoteKind(XeroApi api, XeroDraftMapper mapper) : XeroDocumentKind<XeroCreditNoteDto>(DocumentKind.CreditNote, "/CreditNotes")
 {
-    public override DocumentKind Kind => DocumentKind.CreditNote;
-
-    public override string Path => "/CreditNotes";
-
     public override async Task<IReadOnlyList<XeroDocumentAnswer>> FindByNumbersAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
     {
         // getCreditNotes has no number list parameter: one where clause for the lot, or, when a large organisation

@@ -8,12 +8,14 @@ namespace WiseSync.Xero.Invoices;
 /// A kind says only how its documents are mapped, written, fetched and read.
 /// </summary>
 /// <typeparam name="TDocument">The vendor record of the kind (<see cref="XeroInvoiceDto"/> or <see cref="XeroCreditNoteDto"/>).</typeparam>
-internal abstract class XeroDocumentKind<TDocument> : IXeroDocumentKind
+/// <param name="kind">What the kind writes.</param>
+/// <param name="path">Its route ("/Invoices"), also the prefix of its idempotency keys.</param>
+internal abstract class XeroDocumentKind<TDocument>(DocumentKind kind, string path) : IXeroDocumentKind
     where TDocument : XeroDocumentDto
 {
-    public abstract DocumentKind Kind { get; }
+    public DocumentKind Kind => kind;
 
-    public abstract string Path { get; }
+    public string Path => path;
 
     public async Task<IReadOnlyList<XeroDocumentAnswer>> WriteAsync(bool createOnly, IReadOnlyList<AccountingInvoiceDraft> drafts, IReadOnlyList<string?> ids, string idempotencyKey, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace WiseSync.Xero.Invoices;
 /// </summary>
 internal sealed class XeroDocumentWriter(XeroApi api, XeroInvoiceKind invoices, XeroCreditNoteKind creditNotes, ILogger logger)
 {
-    public const int BatchSize = 50;
+    public const int BatchSize = XeroLimits.ElementsPerCall;
     public const int MaxNumberLength = 255;
     private const string NotUnique = "must be unique";
     private const string Allocated = "payment or credit note allocated";

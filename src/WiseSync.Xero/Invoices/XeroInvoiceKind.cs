@@ -4,12 +4,8 @@ using WiseSync.Xero.Dto;
 namespace WiseSync.Xero.Invoices;
 
 /// <summary>Sales invoices (ACCREC) on /Invoices.</summary>
-internal sealed class XeroInvoiceKind(XeroApi api, XeroDraftMapper mapper) : XeroDocumentKind<XeroInvoiceDto>
+internal sealed class XeroInvoiceKind(XeroApi api, XeroDraftMapper mapper) : XeroDocumentKind<XeroInvoiceDto>(DocumentKind.Invoice, "/Invoices")
 {
-    public override DocumentKind Kind => DocumentKind.Invoice;
-
-    public override string Path => "/Invoices";
-
     public override async Task<IReadOnlyList<XeroDocumentAnswer>> FindByNumbersAsync(IReadOnlyList<string> numbers, CancellationToken cancellationToken)
     {
         var found = await api.GetInvoicesAsync(null, numbers, null, null, cancellationToken).ConfigureAwait(false);

@@ -13,7 +13,6 @@ namespace WiseSync.Xero.Payments;
 /// </summary>
 internal sealed class XeroPaymentStatusReader(XeroApi api)
 {
-    public const int IdsPerCall = 50;
     public const int SweepThreshold = 200;
     private const int MaxSweepPages = 100;
 
@@ -39,7 +38,7 @@ internal sealed class XeroPaymentStatusReader(XeroApi api)
         }
         else
         {
-            foreach (var chunk in wanted.Chunk(IdsPerCall))
+            foreach (var chunk in wanted.Chunk(XeroLimits.ElementsPerCall))
             {
                 var answer = await api.GetInvoicePageAsync(chunk, null, since, null, createdByMyApp: false, cancellationToken).ConfigureAwait(false);
                 readAt.Add(XeroDateFormat.ParseInstant(answer.DateTimeUTC));
