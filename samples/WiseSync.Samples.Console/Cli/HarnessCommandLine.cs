@@ -235,12 +235,18 @@ internal sealed class HarnessCommandLine
             ConfigFile = config,
             TimeScale = timeScale is null ? DefaultTimeScale : ParsePositive(timeScale)!.Value,
             BatchId = command == HarnessCommand.DeleteBatch ? parse.GetValue(BatchId) : null,
-            PsaInvoiceId = command == HarnessCommand.ShowInvoice ? parse.GetValue(PsaInvoiceId) : null,
+            PsaInvoiceId = command == HarnessCommand.ShowInvoice ? PsaInvoiceIdOf(parse.GetValue(PsaInvoiceId)!, parse.GetValue(Psa)!) : null,
             Dismiss = command == HarnessCommand.Orphans ? parse.GetValue(Dismiss) ?? [] : [],
             Force = command == HarnessCommand.LedgerRebuild && parse.GetValue(Force),
             LedgerTimeout = TimeSpan.FromSeconds(ledgerTimeout is null ? DefaultLedgerTimeoutSeconds : ParsePositive(ledgerTimeout)!.Value),
         };
     }
+
+    /// <summary>Autotask and ConnectWise invoice ids are positive whole numbers; anything else is a usage error naming the argument.</summary>
+    private static string PsaInvoiceIdOf(string id, string psa) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? id
+            : throw new UsageException($"<psaInvoiceId>: '{id}' is not a {Connections.ProviderRegistration.DisplayName(psa.ToLowerInvariant())} invoice id (a positive whole number such as 70001).");
 
     /// <summary>A parse error's message, prefixed with the option it concerns when the parser's own text does not name it.</summary>
     private static string Describe(ParseError error)
