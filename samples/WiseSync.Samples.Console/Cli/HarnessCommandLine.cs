@@ -276,7 +276,7 @@ internal sealed class HarnessCommandLine
     private static string PsaInvoiceIdOf(string id, string psa) =>
         long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
             ? id
-            : throw new UsageException($"<psaInvoiceId>: '{id}' is not a {Connections.ProviderRegistration.DisplayName(psa.ToLowerInvariant())} invoice id (a positive whole number such as 70001).");
+            : throw new UsageException($"<psaInvoiceId>: '{id}' is not a valid {Connections.ProviderRegistration.DisplayName(psa.ToLowerInvariant())} invoice id (a positive whole number such as 70001).");
 
     /// <summary>A parse error's message, prefixed with the option it concerns when the parser's own text does not name it.</summary>
     private static string Describe(ParseError error)
