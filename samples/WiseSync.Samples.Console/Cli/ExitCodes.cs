@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Options;
 
 namespace WiseSync.Samples.Console.Cli;
@@ -97,6 +98,7 @@ internal static class ExitCodes
         ConfigurationException configuration => configuration.Message,
         AuthenticationException authentication => $"authentication failed: {authentication.Message} Check the credentials in the configuration.",
         OptionsValidationException options => Describe(options),
+        InvalidOperationException or TargetInvocationException when ConfigurationValueProblem.Describe(ex) is { } value => value,
         AggregateException aggregate when aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(e => ConfigurationProblem(e) is not null) =>
             string.Join(Environment.NewLine + "error: ", aggregate.InnerExceptions.Select(e => ConfigurationProblem(e))),
         _ => null,

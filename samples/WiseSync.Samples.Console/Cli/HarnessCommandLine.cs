@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using NodaTime;
 using NodaTime.Text;
 using WiseSync.Samples.Console.Commands;
 
@@ -78,11 +79,28 @@ internal sealed class HarnessCommandLine
         HelpName = "post|mark-only|payments",
     }, OneOf(ActionNames));
 
-    private readonly Option<string?> Thru = WithValidator(new Option<string?>("--thru")
+    private readonly Option<string?> Thru = WithValidator(new Option<string?>("--thru", "--to")
     {
         Description = "Invoices dated up to and including this date (default today in the PSA's time zone).",
         HelpName = "YYYY-MM-DD",
     }, IsoDate);
+
+    private readonly Option<string?> From = WithValidator(new Option<string?>("--from")
+    {
+        Description = "Only invoices dated on or after this date.",
+        HelpName = "YYYY-MM-DD",
+    }, IsoDate);
+
+    private readonly Option<string?> Division = WithValidator(new Option<string?>("--division")
+    {
+        Description = "Only invoices of this division / line of business, as the PSA names it.",
+        HelpName = "NAME",
+    }, NotBlank);
+
+    private readonly Option<bool> IncludeSynced = new("--include-synced")
+    {
+        Description = "Also invoices already marked synced (a post updates their mapped accounting invoices).",
+    };
 
     private readonly Option<string[]> Invoice = WithValidator(new Option<string[]>("--invoice")
     {
@@ -152,11 +170,11 @@ internal sealed class HarnessCommandLine
 
         var sync = new Command("sync", "Run a sync: post invoices (default), mark them synced only, or write paid dates back.")
         {
-            Action, Thru, Invoice, DryRun,
+            Action, Thru, From, Division, Invoice, IncludeSynced, DryRun,
         };
         sync.SetAction((parse, ct) => RunAsync(parse, HarnessCommand.Sync, console, SyncCommand.RunAsync, ct));
 
-        var pending = new Command("pending", "List the invoices a sync would pick up.") { Thru, Invoice };
+        var pending = new Command("pending", "List the invoices a sync would pick up.") { Thru, From, Division, Invoice, IncludeSynced };
         pending.SetAction((parse, ct) => RunAsync(parse, HarnessCommand.Pending, console, PendingCommand.RunAsync, ct));
 
         var history = new Command("history", "List the ledger's batches with their totals.");
@@ -214,6 +232,15 @@ internal sealed class HarnessCommandLine
         var action = command == HarnessCommand.Sync ? parse.GetValue(Action) : null;
         var thru = command is HarnessCommand.Sync or HarnessCommand.Pending or HarnessCommand.LedgerRebuild ? parse.GetValue(Thru) : null;
         var ledgerTimeout = parse.GetValue(LedgerTimeout);
+        var searches = command is HarnessCommand.Sync or HarnessCommand.Pending;
+        var from = searches ? parse.GetValue(From) : null;
+        var fromDate = from is null ? (LocalDate?)null : LocalDatePattern.Iso.Parse(from).Value;
+        var thruDate = thru is null ? (LocalDate?)null : LocalDatePattern.Iso.Parse(thru).Value;
+        if (fromDate > thruDate)
+        {
+            throw new UsageException($"--from {from} is after --thru {thru}: no invoice is dated in between.");
+        }
+
         return new HarnessSettings
         {
             Command = command,
@@ -225,8 +252,11 @@ internal sealed class HarnessCommandLine
                 "mark-only" => SyncAction.MarkSyncedOnly,
                 _ => SyncAction.UpdatePaidDates,
             },
-            Thru = thru is null ? null : LocalDatePattern.Iso.Parse(thru).Value,
-            InvoiceIds = command is HarnessCommand.Sync or HarnessCommand.Pending ? parse.GetValue(Invoice) ?? [] : [],
+            Thru = thruDate,
+            From = fromDate,
+            Division = searches ? parse.GetValue(Division) : null,
+            IncludeSynced = searches && parse.GetValue(IncludeSynced),
+            InvoiceIds = searches ? parse.GetValue(Invoice) ?? [] : [],
             DryRun = command == HarnessCommand.Sync && parse.GetValue(DryRun),
             Json = parse.GetValue(Json),
             Verbose = parse.GetValue(Verbose),
@@ -235,12 +265,18 @@ internal sealed class HarnessCommandLine
             ConfigFile = config,
             TimeScale = timeScale is null ? DefaultTimeScale : ParsePositive(timeScale)!.Value,
             BatchId = command == HarnessCommand.DeleteBatch ? parse.GetValue(BatchId) : null,
-            PsaInvoiceId = command == HarnessCommand.ShowInvoice ? parse.GetValue(PsaInvoiceId) : null,
+            PsaInvoiceId = command == HarnessCommand.ShowInvoice ? PsaInvoiceIdOf(parse.GetValue(PsaInvoiceId)!, parse.GetValue(Psa)!) : null,
             Dismiss = command == HarnessCommand.Orphans ? parse.GetValue(Dismiss) ?? [] : [],
             Force = command == HarnessCommand.LedgerRebuild && parse.GetValue(Force),
             LedgerTimeout = TimeSpan.FromSeconds(ledgerTimeout is null ? DefaultLedgerTimeoutSeconds : ParsePositive(ledgerTimeout)!.Value),
         };
     }
+
+    /// <summary>Autotask and ConnectWise invoice ids are positive whole numbers; anything else is a usage error naming the argument.</summary>
+    private static string PsaInvoiceIdOf(string id, string psa) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? id
+            : throw new UsageException($"<psaInvoiceId>: '{id}' is not a valid {Connections.ProviderRegistration.DisplayName(psa.ToLowerInvariant())} invoice id (a positive whole number such as 70001).");
 
     /// <summary>A parse error's message, prefixed with the option it concerns when the parser's own text does not name it.</summary>
     private static string Describe(ParseError error)

@@ -18,6 +18,15 @@ internal sealed record HarnessSettings
     /// <summary>The <c>--thru</c> date; null means today in the PSA's zone.</summary>
     public LocalDate? Thru { get; init; }
 
+    /// <summary>The <c>--from</c> date: only invoices dated on or after it.</summary>
+    public LocalDate? From { get; init; }
+
+    /// <summary>The <c>--division</c>: only invoices of this division / line of business.</summary>
+    public string? Division { get; init; }
+
+    /// <summary><c>--include-synced</c>: also invoices already marked synced.</summary>
+    public bool IncludeSynced { get; init; }
+
     public IReadOnlyList<string> InvoiceIds { get; init; } = [];
 
     public bool DryRun { get; init; }
@@ -61,6 +70,19 @@ internal sealed record HarnessSettings
 
     /// <summary>Neither <c>--sandbox-url</c> nor <c>--config</c>: the sandbox runs in this process.</summary>
     public bool EmbeddedSandbox => SandboxUrl is null && ConfigFile is null;
+
+    /// <summary>
+    /// The request of <c>sync</c> and <c>pending</c>: the search options go into the <see cref="SyncRequest"/>, so the PSA
+    /// source filters where it reads the invoices.
+    /// </summary>
+    public SyncRequest ToRequest(SyncAction action, LocalDate thru) => new(action, thru)
+    {
+        FromDate = From,
+        Division = Division,
+        InvoiceIds = InvoiceIds.Count > 0 ? InvoiceIds : null,
+        IncludeAlreadySynced = IncludeSynced,
+        DryRun = DryRun,
+    };
 
     /// <summary>The contract's name of the action (<c>post</c>, <c>mark-only</c>, <c>payments</c>).</summary>
     public static string ActionName(SyncAction action) => action switch

@@ -12,10 +12,7 @@ internal static class PendingCommand
         await using var session = await HarnessSession.StartAsync(settings, console, cancellationToken);
         await ConnectionCheck.RequireAsync(session, console, settings.Json, accounting: false, cancellationToken);
 
-        var request = new SyncRequest(SyncAction.PostToAccounting, session.ThruDate())
-        {
-            InvoiceIds = settings.InvoiceIds.Count > 0 ? settings.InvoiceIds : null,
-        };
+        var request = settings.ToRequest(SyncAction.PostToAccounting, session.ThruDate());
         var invoices = await session.Pipeline.GetPendingAsync(request, cancellationToken);
         if (settings.Json)
         {

@@ -15,11 +15,7 @@ internal static class SyncCommand
         await ConnectionCheck.RequireAsync(session, console, settings.Json, accounting: settings.Action != SyncAction.MarkSyncedOnly, cancellationToken);
 
         var pipeline = session.Pipeline;
-        var request = new SyncRequest(settings.Action, session.ThruDate())
-        {
-            InvoiceIds = settings.InvoiceIds.Count > 0 ? settings.InvoiceIds : null,
-            DryRun = settings.DryRun,
-        };
+        var request = settings.ToRequest(settings.Action, session.ThruDate());
 
         var notes = settings.Json ? console.AnsiError : console.Ansi;
         if (session.Embedded && settings.Action == SyncAction.PostToAccounting && !settings.DryRun && session.PayStore is { } store)

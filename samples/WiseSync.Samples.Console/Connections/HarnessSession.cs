@@ -229,7 +229,7 @@ internal sealed class HarnessSession : IAsyncDisposable
             console.Error.WriteLine($"warning: {warning}");
         }
 
-        IConfiguration configuration;
+        IConfigurationRoot configuration;
         try
         {
             configuration = new ConfigurationBuilder()
@@ -241,6 +241,8 @@ internal sealed class HarnessSession : IAsyncDisposable
         {
             throw new UsageException($"--config: '{configFile}' is not a readable JSON file ({ex.Message}).");
         }
+
+        ConfigFilePaths.ResolveAgainst(configuration, Path.GetDirectoryName(path)!);
 
         var sync = configuration.GetSection("Sync");
         var ledgerPath = settings.Database ?? sync["Ledger:DatabasePath"] ?? HarnessCommandLine.DefaultDatabase;

@@ -50,6 +50,16 @@ internal static class JsonReport
             WriteStringOrNull(writer, "accountingInvoiceId", invoice.AccountingInvoiceId);
             WriteStringOrNull(writer, "accountingUrl", invoice.AccountingUrl?.AbsoluteUri);
             WriteStringOrNull(writer, "payment", invoice.Payment is { } payment ? PaymentName(payment) : null);
+            if (invoice.Plan is { } plan)
+            {
+                // Additive (dry runs only): what a post would do with the invoice and its customer.
+                writer.WriteStartObject("plan");
+                writer.WriteString("invoice", DryRunPlanText.InvoiceAction(plan));
+                writer.WriteString("customer", plan.CustomerName);
+                writer.WriteString("customerAction", DryRunPlanText.CustomerAction(plan));
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

@@ -42,6 +42,11 @@ internal static class ReportView
                 var lines = string.Join('\n', invoice.Messages.Select(m => $"[{colour}]↳ {Markup.Escape(m)}[/]"));
                 table.AddRow(Text.Empty, Text.Empty, new Markup(lines), Text.Empty, Text.Empty, Text.Empty);
             }
+
+            if (invoice.Plan is { } plan)
+            {
+                table.AddRow(Text.Empty, Text.Empty, new Markup($"[grey]↳ {Markup.Escape(DryRunPlanText.Describe(plan))}[/]"), Text.Empty, Text.Empty, Text.Empty);
+            }
         }
 
         var title = report.DryRun ? "Dry run: nothing was written" : $"Batch {report.BatchId}";

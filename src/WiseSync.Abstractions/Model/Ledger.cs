@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 
 namespace WiseSync;
 
@@ -7,9 +9,10 @@ namespace WiseSync;
 /// <param name="Connection">The connection name.</param>
 /// <param name="Action">What the run did.</param>
 /// <param name="StartedAt">When the run started.</param>
-public sealed record LedgerBatch(string Id, string Connection, SyncAction Action, Instant StartedAt)
+public sealed record LedgerBatch(string Id, string Connection, SyncAction Action, [property: JsonConverter(typeof(NodaTimeDefaultJsonConverterFactory))] Instant StartedAt)
 {
     /// <summary>When the run finished; null while it runs or when it was interrupted.</summary>
+    [JsonConverter(typeof(NodaTimeDefaultJsonConverterFactory))]
     public Instant? FinishedAt { get; init; }
 
     /// <summary>The traffic-light counts, set when the run finished.</summary>
@@ -22,6 +25,7 @@ public sealed record LedgerBatch(string Id, string Connection, SyncAction Action
     /// When a deletion of this batch began; null when none did. A batch whose deletion was interrupted keeps this stamp
     /// (and the entries not yet deleted), so deleting it again finishes the job.
     /// </summary>
+    [JsonConverter(typeof(NodaTimeDefaultJsonConverterFactory))]
     public Instant? DeletingAt { get; init; }
 }
 

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 
 namespace WiseSync;
 
@@ -19,8 +21,8 @@ public sealed record PsaInvoice(
     string Id,
     string Number,
     PsaCompanyRef Company,
-    LocalDate InvoiceDate,
-    LocalDate? DueDate,
+    [property: JsonConverter(typeof(NodaTimeDefaultJsonConverterFactory))] LocalDate InvoiceDate,
+    [property: JsonConverter(typeof(NodaTimeDefaultJsonConverterFactory))] LocalDate? DueDate,
     PaymentTermsRef? Terms,
     string Currency,
     IReadOnlyList<PsaInvoiceLine> Lines,
@@ -36,9 +38,11 @@ public sealed record PsaInvoice(
     public string? PurchaseOrderNumber { get; init; }
 
     /// <summary>When the PSA marked the invoice as synced (e.g. Autotask's web service date); null when not synced.</summary>
+    [JsonConverter(typeof(NodaTimeDefaultJsonConverterFactory))]
     public Instant? SyncedMark { get; init; }
 
     /// <summary>The paid date recorded in the PSA, if any.</summary>
+    [JsonConverter(typeof(NodaTimeDefaultJsonConverterFactory))]
     public LocalDate? PaidDate { get; init; }
 
     /// <summary>How line amounts relate to tax.</summary>

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 
 namespace WiseSync;
 
@@ -128,8 +130,8 @@ public sealed record SyncReport(
     string BatchId,
     SyncAction Action,
     string Connection,
-    Instant StartedAt,
-    Instant FinishedAt,
+    [property: JsonConverter(typeof(NodaTimeDefaultJsonConverterFactory))] Instant StartedAt,
+    [property: JsonConverter(typeof(NodaTimeDefaultJsonConverterFactory))] Instant FinishedAt,
     IReadOnlyList<InvoiceSyncResult> Invoices)
 {
     /// <summary>Counts of the traffic lights.</summary>

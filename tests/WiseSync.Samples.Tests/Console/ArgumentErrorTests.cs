@@ -3,6 +3,8 @@ using WiseSync.Samples.Tests.Support;
 namespace WiseSync.Samples.Tests.Console;
 
 /// <summary>Usage and configuration errors exit with 2, name the option or setting, and leave stdout empty.</summary>
+// Serial with the other tests that read WISESYNC__ environment variables, which one of them sets for the process.
+[Collection(WiseSyncEnvironment.Collection)]
 public sealed class ArgumentErrorTests
 {
     [Theory]
@@ -23,6 +25,20 @@ public sealed class ArgumentErrorTests
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains(named, run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("autotask")]
+    [InlineData("connectwise")]
+    public async Task Show_invoice_with_an_id_that_is_not_a_psa_id_exits_2_with_one_line(string psa)
+    {
+        var run = await HarnessRun.RunAsync("show-invoice", "abc", "--psa", psa, "--sandbox-url", "http://127.0.0.1:9");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("psaInvoiceId", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'abc'", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Stdout);
     }
 

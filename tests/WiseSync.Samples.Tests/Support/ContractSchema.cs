@@ -27,7 +27,9 @@ internal static class ContractSchema
         var byStatus = Statuses.ToDictionary(s => s, _ => 0);
         foreach (var invoice in invoices.EnumerateArray())
         {
-            AssertKeys(invoice, "psaInvoiceId", "number", "status", "messages", "accountingInvoiceId", "accountingUrl", "payment");
+            // "plan" is additive: dry runs only.
+            string[] keys = ["psaInvoiceId", "number", "status", "messages", "accountingInvoiceId", "accountingUrl", "payment"];
+            AssertKeys(invoice, invoice.TryGetProperty("plan", out _) ? [.. keys, "plan"] : keys);
             Assert.True(seen.Add(String(invoice, "psaInvoiceId")), "each invoice is reported once");
             Assert.False(string.IsNullOrWhiteSpace(String(invoice, "number")));
             var status = String(invoice, "status");
